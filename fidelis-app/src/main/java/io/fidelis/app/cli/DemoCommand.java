@@ -1,0 +1,83 @@
+package io.fidelis.app.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.fidelis.app.importing.ImportFile;
+import io.fidelis.app.importing.ImportKind;
+import io.fidelis.app.importing.ImportSummary;
+import io.fidelis.app.importing.ImportingCsv;
+import io.fidelis.core.demo.DemoBusiness;
+import io.fidelis.core.demo.DemoFiles;
+import io.fidelis.core.demo.DemoOptions;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Generate a demo business, load it into the database and start the server.",
+                "The same --seed and --as-of always give the same business; loading it again changes nothing."})
+class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--customers", defaultValue = "" + DemoOptions.DEFAULT_CUSTOMERS,
+            description = "Number of customers (default ${DEFAULT-VALUE}).")
+    int customers;
+
+    @Option(names = "--seed", defaultValue = "" + DemoOptions.DEFAULT_SEED, description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--as-of", description = "Last day of the generated history (default: today, UTC).")
+    LocalDate asOf;
+
+    @Option(names = "--no-serve", description = "Load the demo and exit without starting the server.")
+    boolean noServe;
+
+    @Override
+    public Integer call() throws Exception {
+        if (customers < 1) {
+            System.err.println("--customers must be at least 1");
+            return 2;
+        }
+        if (!noServe) {
+            ServeCommand.serving = true;
+        }
+        ConfigurableApplicationContext context = Contexts.start(!noServe, Map.of());
+        try {
+            Environment env = context.getEnvironment();
+            Path dir = Path.of(env.getProperty("fidelis.data-dir", "./data"), "demo");
+            LocalDate end = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+            System.out.printf("Generating a demo business: %,d customers, seed %d, up to %s ...%n", customers, seed,
+                    end);
+            DemoFiles files = DemoBusiness.of(DemoOptions.of(customers, seed, end)).writeTo(dir);
+            ImportingCsv importer = context.getBean(ImportingCsv.class);
+            Map<ImportKind, Path> order = new LinkedHashMap<>();
+            order.put(ImportKind.PRODUCTS, files.products());
+            order.put(ImportKind.CUSTOMERS, files.customers());
+            order.put(ImportKind.PURCHASES, files.purchases());
+            for (Map.Entry<ImportKind, Path> e : order.entrySet()) {
+                ImportSummary s = importer.importFile(new ImportFile(e.getKey(), e.getValue(), Map.of(), false, null,
+                        null, "demo", new ConsoleProgress(e.getKey().label())));
+                ImportCommand.print(s);
+                if (!s.accepted()) {
+                    ServeCommand.serving = false;
+                    return 1;
+                }
+            }
+            if (noServe) {
+                System.out.println("Demo loaded into " + env.getProperty("spring.datasource.url"));
+                return 0;
+            }
+            Banner.printReady(context);
+            return 0;
+        } finally {
+            if (noServe) {
+                context.close();
+            }
+        }
+    }
+}

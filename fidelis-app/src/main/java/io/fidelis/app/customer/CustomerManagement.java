@@ -1,0 +1,160 @@
+package io.fidelis.app.customer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.fidelis.app.audit.AuditableChange;
+import io.fidelis.app.security.CurrentStaff;
+import io.fidelis.app.shared.BusinessRuleException;
+import io.fidelis.app.shared.ConflictException;
+import io.fidelis.app.shared.NotFoundException;
+import io.fidelis.app.staff.Role;
+import io.fidelis.app.staff.StaffDirectory;
+import io.fidelis.app.staff.StaffMember;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registering, changing, finding and searching customers. Every read and write applies the caller's scope: an
+ * account manager sees and changes only the customers assigned to them (others answer 404, as if absent).
+ * Every change is audited with the old and new values.
+ */
+@Service
+public class CustomerManagement {
+    private final Customers customers;
+    private final StaffDirectory staff;
+    private final CurrentStaff current;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CustomerManagement(Customers customers, StaffDirectory staff, CurrentStaff current,
+                       ApplicationEventPublisher events, JsonMapper json) {
+        this.customers = customers;
+        this.staff = staff;
+        this.current = current;
+        this.events = events;
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    public CustomerRecord register(RegisterCustomer command) {
+        if (customers.idOf(command.externalId()).isPresent()) {
+            throw new ConflictException("a customer with id '" + command.externalId() + "' already exists");
+        }
+        Long referrer = referrerId(command.referredBy());
+        Long manager = managerId(command.accountManager());
+        Optional<Long> scope = current.accountManagerScope();
+        if (scope.isPresent()) {
+            if (manager != null && !manager.equals(scope.get())) {
+                throw new BusinessRuleException("accountManager", "an account manager can only register customers"
+                        + " assigned to themselves");
+            }
+            manager = scope.get();
+        }
+        if (command.referredBy() != null && command.referredBy().equals(command.externalId())) {
+            throw new BusinessRuleException("referredBy", "a customer cannot refer themselves");
+        }
+        Customer customer = Customer.register(command.externalId(), command.details(), referrer, manager,
+                command.marketingConsent(), sourceOr(command.consentSource()), Instant.now(clock));
+        long id = customers.insert(customer);
+        CustomerRecord saved = customers.recordOf(command.externalId()).orElseThrow();
+        events.publishEvent(new AuditableChange(current.actor(), "customer", command.externalId(), "create", null,
+                json.writeValueAsString(saved)));
+        events.publishEvent(new CustomerRegistered(id, command.externalId()));
+        return saved;
+    }
+
+    @Transactional
+    public CustomerRecord change(String externalId, ChangeCustomer command) {
+        Customer customer = visible(customers.byExternalId(externalId), externalId);
+        if (command.expectedVersion() != null && command.expectedVersion() != customer.version()) {
+            throw new ConflictException("customer '" + externalId + "' was changed by someone else (version "
+                    + customer.version() + ", expected " + command.expectedVersion() + "); reload and try again");
+        }
+        CustomerRecord before = customers.recordOf(externalId).orElseThrow();
+        Long referrer = referrerId(command.referredBy());
+        if (referrer != null && customers.referralChainReaches(referrer, customer.id())) {
+            throw new BusinessRuleException("referredBy", "'" + command.referredBy() + "' was (directly or"
+                    + " indirectly) referred by '" + externalId + "': referrals cannot form a cycle");
+        }
+        Long manager = managerId(command.accountManager());
+        Optional<Long> scope = current.accountManagerScope();
+        if (scope.isPresent() && (manager == null || !manager.equals(scope.get()))) {
+            throw new BusinessRuleException("accountManager", "an account manager cannot hand a customer to"
+                    + " someone else; ask a manager");
+        }
+        customer.change(command.details(), referrer, manager, command.marketingConsent(),
+                sourceOr(command.consentSource()), Instant.now(clock));
+        if (!customers.update(customer)) {
+            throw new ConflictException("customer '" + externalId + "' was changed by someone else; reload and"
+                    + " try again");
+        }
+        CustomerRecord after = customers.recordOf(externalId).orElseThrow();
+        events.publishEvent(new AuditableChange(current.actor(), "customer", externalId, "update",
+                json.writeValueAsString(before), json.writeValueAsString(after)));
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerRecord find(String externalId) {
+        CustomerRecord r = customers.recordOf(externalId)
+                .orElseThrow(() -> new NotFoundException("no customer with id '" + externalId + "'"));
+        Optional<Long> scope = current.accountManagerScope();
+        if (scope.isPresent()) {
+            StaffMember me = staff.byId(scope.get()).orElseThrow();
+            if (!me.username().equals(r.accountManager())) {
+                throw new NotFoundException("no customer with id '" + externalId + "'");
+            }
+        }
+        return r;
+    }
+
+    /** The internal id of a customer the caller may see, for other capabilities. */
+    @Transactional(readOnly = true)
+    public long idOf(String externalId) {
+        return find(externalId).id();
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerPage search(CustomerQuery query) {
+        return customers.search(query, current.accountManagerScope());
+    }
+
+    private Customer visible(Optional<Customer> customer, String externalId) {
+        Customer c = customer.orElseThrow(() -> new NotFoundException("no customer with id '" + externalId + "'"));
+        Optional<Long> scope = current.accountManagerScope();
+        if (scope.isPresent() && !scope.get().equals(c.accountManagerId())) {
+            throw new NotFoundException("no customer with id '" + externalId + "'");
+        }
+        return c;
+    }
+
+    private Long referrerId(String referredBy) {
+        if (referredBy == null || referredBy.isBlank()) {
+            return null;
+        }
+        return customers.idOf(referredBy).orElseThrow(() -> new BusinessRuleException("referredBy",
+                "unknown customer '" + referredBy + "'"));
+    }
+
+    private Long managerId(String username) {
+        if (username == null || username.isBlank()) {
+            return null;
+        }
+        StaffMember m = staff.byUsername(username).orElseThrow(() -> new BusinessRuleException("accountManager",
+                "unknown staff user '" + username + "'"));
+        if (m.role() != Role.ACCOUNT_MANAGER && m.role() != Role.MANAGER && m.role() != Role.ADMIN) {
+            throw new BusinessRuleException("accountManager", "'" + username + "' is not an account manager");
+        }
+        return m.id();
+    }
+
+    private String sourceOr(String source) {
+        return source == null || source.isBlank() ? "api:" + current.actor() : source;
+    }
+}

@@ -1,0 +1,184 @@
+package io.fidelis.app.importing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.fidelis.app.shared.DatabaseKind;
+import io.fidelis.core.csv.CsvRecordReader;
+import io.fidelis.core.csv.Field;
+import io.fidelis.core.csv.FieldType;
+import io.fidelis.core.csv.RowError;
+import org.springframework.stereotype.Component;
+
+/**
+ * Customers, keyed by their external id. {@code referred_by} names another customer (in the file or already stored);
+ * {@code account_manager} names a staff user, created without a login when not yet known.
+ */
+@Component
+class CustomerImport implements ImportSpec {
+    static final List<Field> FIELDS = List.of(
+            Field.required("customer_id", FieldType.ID, 100),
+            Field.optional("name", FieldType.TEXT, 200),
+            Field.optional("email", FieldType.EMAIL, 254),
+            Field.optional("phone", FieldType.TEXT, 50),
+            Field.optional("region", FieldType.TEXT, 100),
+            Field.optional("segment", FieldType.TEXT, 100),
+            Field.optional("acquired_at", FieldType.DATE, 32),
+            Field.optional("acquisition_channel", FieldType.TEXT, 100),
+            Field.optional("referred_by", FieldType.ID, 100),
+            Field.optional("account_manager", FieldType.ID, 100),
+            Field.optional("marketing_consent", FieldType.BOOLEAN, 10),
+            Field.optional("time_zone", FieldType.TIME_ZONE, 64));
+
+    private static final List<StageColumn> STAGE = List.of(
+            new StageColumn("file_line", "bigint"),
+            new StageColumn("external_id", "varchar(100)"),
+            new StageColumn("name", "varchar(200)"),
+            new StageColumn("email", "varchar(254)"),
+            new StageColumn("phone", "varchar(50)"),
+            new StageColumn("region", "varchar(100)"),
+            new StageColumn("segment", "varchar(100)"),
+            new StageColumn("acquired_on", "date"),
+            new StageColumn("acquisition_channel", "varchar(100)"),
+            new StageColumn("referred_by_ext", "varchar(100)"),
+            new StageColumn("account_manager", "varchar(100)"),
+            new StageColumn("marketing_consent", "boolean"),
+            new StageColumn("time_zone", "varchar(64)"));
+
+    private static final List<MergeColumns.Column> COLUMNS = List.of(
+            MergeColumns.Column.of("name", "name"),
+            MergeColumns.Column.of("email", "email"),
+            MergeColumns.Column.of("phone", "phone"),
+            MergeColumns.Column.of("region", "region"),
+            MergeColumns.Column.of("segment", "segment"),
+            MergeColumns.Column.of("acquired_at", "acquired_on"),
+            MergeColumns.Column.of("acquisition_channel", "acquisition_channel"),
+            MergeColumns.Column.of("account_manager", "account_manager_id"),
+            new MergeColumns.Column("marketing_consent", "marketing_consent", "x.marketing_consent", "false"),
+            new MergeColumns.Column("time_zone", "time_zone", "x.time_zone", "'UTC'"));
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.CUSTOMERS;
+    }
+
+    @Override
+    public List<Field> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public List<StageColumn> stageColumns() {
+        return STAGE;
+    }
+
+    @Override
+    public RowStager rowStager() {
+        return (r, errors) -> {
+            Object id = r.value(0);
+            if (id.equals(r.value(8))) {
+                errors.add(new RowError(r.fileName(), r.line(), "referred_by", "a customer cannot refer themselves"));
+                return null;
+            }
+            Object[] row = new Object[STAGE.size()];
+            row[0] = r.line();
+            for (int i = 0; i < FIELDS.size(); i++) {
+                row[i + 1] = r.value(i);
+            }
+            return row;
+        };
+    }
+
+    @Override
+    public List<RowError> checkStaged(Connection c, String stage, String fileName) throws SQLException {
+        List<RowError> errors = new ArrayList<>();
+        errors.addAll(Duplicates.find(c, stage, "external_id", "customer_id", fileName));
+        try (PreparedStatement ps = c.prepareStatement("select s.file_line, s.referred_by_ext from " + stage + " s"
+                + " where s.referred_by_ext is not null"
+                + " and not exists (select 1 from " + stage + " r where r.external_id = s.referred_by_ext)"
+                + " and not exists (select 1 from customer r where r.external_id = s.referred_by_ext)"
+                + " order by s.file_line");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                errors.add(new RowError(fileName, rs.getLong(1), "referred_by", "unknown customer '"
+                        + rs.getString(2) + "' (neither in this file nor already stored)"));
+            }
+        }
+        return errors;
+    }
+
+    @Override
+    public Counts apply(Connection c, DatabaseKind kind, String stage, Set<String> present, String source)
+            throws SQLException {
+        OffsetDateTime now = Sql.now();
+        Sql.update(c, "create index ix_" + stage + " on " + stage + " (external_id)");
+        Sql.update(c, "create index ix_" + stage + "_ref on " + stage + " (referred_by_ext)");
+        if (present.contains("account_manager")) {
+            Sql.update(c, "insert into staff_user (username, role, enabled, created_at)"
+                    + " select d.account_manager, 'ACCOUNT_MANAGER', false, ? from (select distinct account_manager"
+                    + " from " + stage + " where account_manager is not null) d"
+                    + " where not exists (select 1 from staff_user u where u.username = d.account_manager)", now);
+        }
+        String source2 = "(select s.external_id, s.name, s.email, s.phone, s.region, s.segment, s.acquired_on,"
+                + " s.acquisition_channel, u.id account_manager_id, s.marketing_consent, s.time_zone from " + stage
+                + " s left join staff_user u on u.username = s.account_manager)";
+        List<MergeColumns.Column> columns = MergeColumns.presentOnly(COLUMNS, present);
+        long total = Sql.count(c, "select count(*) from " + stage);
+        long imported = Sql.count(c, "select count(*) from " + stage + " s where not exists"
+                + " (select 1 from customer c where c.external_id = s.external_id)");
+        long unchanged = Sql.count(c, "select count(*) from " + source2 + " x join customer c"
+                + " on c.external_id = x.external_id where " + MergeColumns.same("c", columns)
+                + (present.contains("referred_by") ? " and c.referred_by_id is not distinct from (select r.id from"
+                + " customer r join " + stage + " s on r.external_id = s.referred_by_ext"
+                + " where s.external_id = c.external_id)" : ""));
+        String consentChange = present.contains("marketing_consent")
+                ? ", consent_changed_at = case when c.marketing_consent = coalesce(x.marketing_consent, false)"
+                + " then c.consent_changed_at else ? end, consent_source = case when c.marketing_consent ="
+                + " coalesce(x.marketing_consent, false) then c.consent_source else ? end" : "";
+        String insertConsent = present.contains("marketing_consent") ? ", consent_changed_at, consent_source" : "";
+        String insertConsentValues = present.contains("marketing_consent") ? ", ?, ?" : "";
+        List<MergeColumns.Column> insertColumns = new ArrayList<>(columns);
+        if (!present.contains("marketing_consent")) {
+            insertColumns.add(new MergeColumns.Column("marketing_consent", "marketing_consent", "false", null));
+        }
+        if (!present.contains("time_zone")) {
+            insertColumns.add(new MergeColumns.Column("time_zone", "time_zone", "'UTC'", null));
+        }
+        String sql = "merge into customer c using " + source2 + " x on (c.external_id = x.external_id)"
+                + (columns.isEmpty() ? "" : " when matched and not (" + MergeColumns.same("c", columns) + ")"
+                + " then update set " + MergeColumns.setClause(columns) + consentChange
+                + ", updated_at = ?, version = c.version + 1")
+                + " when not matched then insert (external_id, " + MergeColumns.insertTargets(insertColumns)
+                + insertConsent + ", created_at, updated_at, version) values (x.external_id, "
+                + MergeColumns.insertValues(insertColumns) + insertConsentValues + ", ?, ?, 0)";
+        List<Object> params = new ArrayList<>();
+        if (!columns.isEmpty()) {
+            if (present.contains("marketing_consent")) {
+                params.add(now);
+                params.add(source);
+            }
+            params.add(now);
+        }
+        if (present.contains("marketing_consent")) {
+            params.add(now);
+            params.add(source);
+        }
+        params.add(now);
+        params.add(now);
+        Sql.update(c, sql, params.toArray());
+        if (present.contains("referred_by")) {
+            Sql.update(c, "merge into customer c using (select s.external_id, r.id referred_by_id from " + stage
+                    + " s left join customer r on r.external_id = s.referred_by_ext) x"
+                    + " on (c.external_id = x.external_id)"
+                    + " when matched and c.referred_by_id is distinct from x.referred_by_id"
+                    + " then update set referred_by_id = x.referred_by_id, updated_at = ?", now);
+        }
+        return new Counts(imported, total - imported - unchanged, unchanged);
+    }
+}

@@ -1,0 +1,45 @@
+package io.fidelis.app.importing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+import io.fidelis.app.shared.DatabaseKind;
+import io.fidelis.core.csv.CsvRecordReader;
+import io.fidelis.core.csv.Field;
+import io.fidelis.core.csv.RowError;
+
+/** What one kind of import reads, stages and applies. The engine ({@link ImportingCsv}) does the rest. */
+interface ImportSpec {
+
+    ImportKind kind();
+
+    /** The fields of the native CSV format, in order. */
+    List<Field> fields();
+
+    /** The staging table's columns; the first is always {@code file_line bigint}. */
+    List<StageColumn> stageColumns();
+
+    /** A fresh row stager for one import (it may keep state across rows, such as line numbering). */
+    RowStager rowStager();
+
+    @FunctionalInterface
+    interface RowStager {
+        /**
+         * Turns the reader's current, valid row into a staging row, or adds the row's errors (checks that need
+         * only this row, such as self-referral) and returns {@code null}.
+         */
+        Object[] toStageRow(CsvRecordReader reader, List<RowError> errors);
+    }
+
+    /** Checks across rows and against stored data; returns one error per staged row to refuse. */
+    List<RowError> checkStaged(Connection connection, String stage, String fileName) throws SQLException;
+
+    /** Writes the staged rows into the real tables. {@code present} names the fields the file has columns for. */
+    Counts apply(Connection connection, DatabaseKind kind, String stage, Set<String> present, String source)
+            throws SQLException;
+
+    record Counts(long imported, long updated, long unchanged) {
+    }
+}

@@ -1,0 +1,317 @@
+package io.fidelis.app.importing;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import io.fidelis.app.shared.DatabaseKind;
+import io.fidelis.core.csv.CsvFormatException;
+import io.fidelis.core.csv.CsvRecordReader;
+import io.fidelis.core.csv.FieldParser;
+import io.fidelis.core.csv.RowError;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a CSV file of customers, products or purchases: the one streaming importer every kind of record goes
+ * through (CLI, HTTP upload, demo).
+ *
+ * <p>The whole file is imported in one database transaction. Valid rows stream into a temporary staging table
+ * (constant memory); rows are checked as they are read and then across rows; the staged rows are then merged into
+ * the real tables set-wise. If any row is invalid and {@code skipInvalid} is off, the transaction is rolled back and
+ * the database is exactly as it was. A crash at any point also rolls back, so an interrupted import is simply run
+ * again. Merging by natural keys (external id; order id plus line number) makes a re-import change nothing.
+ */
+@Service
+public class ImportingCsv {
+    static final int MAX_REPORTED_ERRORS = 100;
+    private static final int PROGRESS_EVERY = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(ImportingCsv.class);
+
+    private final DataSource dataSource;
+    private final ApplicationEventPublisher events;
+    private final Map<ImportKind, ImportSpec> specs = new EnumMap<>(ImportKind.class);
+
+    ImportingCsv(DataSource dataSource, ApplicationEventPublisher events, List<ImportSpec> specs) {
+        this.dataSource = dataSource;
+        this.events = events;
+        specs.forEach(s -> this.specs.put(s.kind(), s));
+    }
+
+    public ImportSummary importFile(ImportFile command) {
+        ImportSpec spec = specs.get(command.kind());
+        long started = System.nanoTime();
+        Instant startedAt = Instant.now();
+        String fileName = command.file().getFileName().toString();
+        FieldParser parser = new FieldParser(command.zone(), command.timestampFormat());
+        CsvRecordReader reader;
+        try {
+            reader = CsvRecordReader.open(command.file(), spec.fields(), command.mapping(), parser);
+        } catch (CsvFormatException e) {
+            return rejected(command, fileName, 0, 0, e.errors(), started, List.of());
+        } catch (NoSuchFileException e) {
+            return rejected(command, fileName, 0, 0,
+                    List.of(new RowError(fileName, 0, null, "no such file: " + command.file())), started, List.of());
+        } catch (IOException e) {
+            return rejected(command, fileName, 0, 0,
+                    List.of(new RowError(fileName, 0, null, "cannot read the file: " + e.getMessage())), started,
+                    List.of());
+        }
+        Set<String> present = new HashSet<>();
+        for (int i = 0; i < spec.fields().size(); i++) {
+            if (reader.columnOf(i) >= 0) {
+                present.add(spec.fields().get(i).name());
+            }
+        }
+        String stageTable = "import_stage_" + command.kind().label();
+        Path rejectsPath = command.rejectsFile();
+        try (reader; Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            DatabaseKind kind = DatabaseKind.of(connection);
+            List<RowError> errors = new ArrayList<>();
+            long read = 0;
+            long rejected = 0;
+            RejectsWriter rejects = command.skipInvalid() ? new RejectsWriter(rejectsPath, reader.header()) : null;
+            Stage stage = null;
+            try {
+                stage = Stage.create(connection, kind, stageTable, spec.stageColumns());
+                List<RowError> rowErrors = new ArrayList<>();
+                ImportSpec.RowStager stager = spec.rowStager();
+                while (reader.next()) {
+                    read++;
+                    rowErrors.clear();
+                    Object[] row = null;
+                    if (reader.rowValid()) {
+                        row = stager.toStageRow(reader, rowErrors);
+                    } else {
+                        rowErrors.addAll(reader.errors());
+                    }
+                    if (row != null) {
+                        stage.add(row);
+                    } else {
+                        rejected++;
+                        if (errors.size() < MAX_REPORTED_ERRORS) {
+                            errors.addAll(rowErrors.subList(0,
+                                    Math.min(rowErrors.size(), MAX_REPORTED_ERRORS - errors.size())));
+                        }
+                        if (rejects != null) {
+                            rejects.write(reader.line(), rowErrors, reader.rawValues());
+                        }
+                    }
+                    if (read % PROGRESS_EVERY == 0) {
+                        command.progress().update(reader.bytesRead(), reader.totalBytes(), read);
+                    }
+                }
+                command.progress().update(reader.bytesRead(), reader.totalBytes(), read);
+                stage.finish();
+                log.debug("read and staged {} rows in {} ms", read, (System.nanoTime() - started) / 1_000_000);
+                // Checks across rows run on the valid rows even when others were invalid, so that one run
+                // reports every problem in the file.
+                List<RowError> staged = spec.checkStaged(connection, stageTable, fileName);
+                log.debug("checked staged rows at {} ms", (System.nanoTime() - started) / 1_000_000);
+                if (!staged.isEmpty()) {
+                    rejected += staged.stream().mapToLong(RowError::line).distinct().count();
+                    for (RowError e : staged) {
+                        if (errors.size() < MAX_REPORTED_ERRORS) {
+                            errors.add(e);
+                        }
+                    }
+                }
+                if (rejected > 0 && !command.skipInvalid()) {
+                    connection.rollback();
+                    return rejected(command, fileName, read, rejected, errors, started, reader.ignoredColumns());
+                }
+                if (!staged.isEmpty()) {
+                    removeStaged(connection, stageTable, staged);
+                    rejects.writeLinesFrom(command, spec, staged);
+                }
+                ImportSpec.Counts counts = spec.apply(connection, kind, stageTable, present,
+                        "import:" + fileName);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                ImportSummary summary = new ImportSummary(command.kind(), fileName, ImportSummary.Outcome.IMPORTED,
+                        read, counts.imported(), counts.updated(), counts.unchanged(), rejected, seconds, errors,
+                        rejects != null && rejected > 0 ? rejectsPath.toString() : null, reader.ignoredColumns());
+                recordRun(connection, summary, startedAt, command.requestedBy());
+                log.debug("applied at {} ms", (System.nanoTime() - started) / 1_000_000);
+                connection.commit();
+                log.debug("committed at {} ms", (System.nanoTime() - started) / 1_000_000);
+                if (rejects != null) {
+                    rejects.close();
+                    if (rejected == 0) {
+                        Files.deleteIfExists(rejectsPath);
+                    }
+                }
+                events.publishEvent(new CsvImported(command.kind(), fileName, summary.imported(), summary.updated(),
+                        command.requestedBy()));
+                log.info("Imported {} {}: read {}, imported {}, updated {}, unchanged {}, rejected {} in {} s",
+                        command.kind().label(), fileName, read, counts.imported(), counts.updated(),
+                        counts.unchanged(), rejected, String.format("%.1f", seconds));
+                return summary;
+            } catch (CsvFormatException e) {
+                Stage.closeQuietly(stage);
+                connection.rollback();
+                List<RowError> all = new ArrayList<>(errors);
+                all.addAll(e.errors());
+                return rejected(command, fileName, read, rejected + 1, all, started, reader.ignoredColumns());
+            } catch (SQLException | IOException | RuntimeException e) {
+                Stage.closeQuietly(stage);
+                connection.rollback();
+                throw e;
+            } finally {
+                if (rejects != null) {
+                    rejects.closeQuietly();
+                }
+                dropQuietly(connection, stageTable);
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new ImportFailedException("the import of " + fileName + " failed in the database and was rolled "
+                    + "back: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeStaged(Connection connection, String stageTable, List<RowError> staged)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from " + stageTable + " where file_line = ?")) {
+            for (RowError e : staged) {
+                delete.setLong(1, e.line());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    private static void dropQuietly(Connection connection, String table) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("drop table if exists " + table);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException ignored) {
+            // a temporary table; it goes with the session anyway
+        }
+    }
+
+    private ImportSummary rejected(ImportFile command, String fileName, long read, long rejected,
+                                   List<RowError> errors, long started, List<String> ignored) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        try {
+            Files.deleteIfExists(command.rejectsFile());
+        } catch (IOException ignoredToo) {
+            // nothing was written for a rejected file
+        }
+        return new ImportSummary(command.kind(), fileName, ImportSummary.Outcome.REJECTED, read, 0, 0, 0, rejected,
+                seconds, errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors, null,
+                ignored);
+    }
+
+    private static void recordRun(Connection connection, ImportSummary s, Instant startedAt, String requestedBy)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into import_run (kind, file_name, "
+                + "started_at, finished_at, outcome, rows_read, rows_imported, rows_updated, rows_unchanged, "
+                + "rows_rejected, requested_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, s.kind().name());
+            insert.setString(2, s.file());
+            insert.setObject(3, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
+            insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.setString(5, s.outcome().name());
+            insert.setLong(6, s.read());
+            insert.setLong(7, s.imported());
+            insert.setLong(8, s.updated());
+            insert.setLong(9, s.unchanged());
+            insert.setLong(10, s.rejected());
+            insert.setString(11, requestedBy);
+            insert.executeUpdate();
+        }
+    }
+
+    /** {@code FILE.rejects.csv}: the line, the reason and the row as it was in the file. */
+    private static final class RejectsWriter {
+        private final CSVPrinter printer;
+        private final int columns;
+        private boolean closed;
+
+        RejectsWriter(Path path, List<String> header) throws IOException {
+            BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+            List<String> head = new ArrayList<>(List.of("line", "reason"));
+            head.addAll(header);
+            this.columns = header.size();
+            this.printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+                    .setHeader(head.toArray(String[]::new)).get());
+        }
+
+        void write(long line, List<RowError> errors, List<String> raw) throws IOException {
+            List<Object> record = new ArrayList<>(columns + 2);
+            record.add(line);
+            StringBuilder reason = new StringBuilder();
+            for (RowError e : errors) {
+                if (!reason.isEmpty()) {
+                    reason.append("; ");
+                }
+                reason.append(e.field() == null ? e.reason() : e.field() + ": " + e.reason());
+            }
+            record.add(reason.toString());
+            record.addAll(raw);
+            printer.printRecord(record);
+        }
+
+        /** Rows refused after staging: read their raw values again from the file. */
+        void writeLinesFrom(ImportFile command, ImportSpec spec, List<RowError> staged)
+                throws IOException, CsvFormatException {
+            TreeMap<Long, List<RowError>> byLine = new TreeMap<>();
+            staged.forEach(e -> byLine.computeIfAbsent(e.line(), l -> new ArrayList<>()).add(e));
+            try (CsvRecordReader again = CsvRecordReader.open(command.file(), spec.fields(), command.mapping(),
+                    new FieldParser(command.zone(), command.timestampFormat()))) {
+                while (!byLine.isEmpty() && again.next()) {
+                    List<RowError> errs = byLine.remove(again.line());
+                    if (errs != null) {
+                        write(again.line(), errs, again.rawValues());
+                    }
+                }
+            }
+        }
+
+        void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                printer.close();
+            }
+        }
+
+        void closeQuietly() {
+            try {
+                close();
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.fidelis.app.purchase;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.fidelis.app.audit.AuditableChange;
+import io.fidelis.app.customer.CustomerManagement;
+import io.fidelis.app.customer.CustomerRecord;
+import io.fidelis.app.security.CurrentStaff;
+import io.fidelis.app.shared.BusinessRuleException;
+import io.fidelis.app.shared.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Recording single purchases, listing a customer's purchases, and the per-customer purchase summary. */
+@Service
+public class PurchaseRecording {
+    private final JdbcClient jdbc;
+    private final CustomerManagement customers;
+    private final CurrentStaff current;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+
+    PurchaseRecording(JdbcClient jdbc, CustomerManagement customers, CurrentStaff current,
+                      ApplicationEventPublisher events, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+        this.current = current;
+        this.events = events;
+        this.json = json;
+    }
+
+    @Transactional
+    public PurchaseRecord record(String customerExternalId, RecordPurchase command) {
+        long customerId = customers.idOf(customerExternalId);
+        if (command.lines() == null || command.lines().isEmpty()) {
+            throw new BusinessRuleException("lines", "a purchase needs at least one line");
+        }
+        if (jdbc.sql("select count(*) from purchase where order_id = ?").param(command.orderId())
+                .query(Long.class).single() > 0) {
+            throw new ConflictException("order '" + command.orderId() + "' already exists");
+        }
+        boolean allNegative = true;
+        for (int i = 0; i < command.lines().size(); i++) {
+            RecordPurchase.Line l = command.lines().get(i);
+            if (l.quantity().signum() == 0) {
+                throw new BusinessRuleException("lines[" + i + "].quantity", "is zero");
+            }
+            if (l.unitPrice().signum() < 0) {
+                throw new BusinessRuleException("lines[" + i + "].unitPrice", "is negative (a refund is a negative "
+                        + "quantity at a positive price)");
+            }
+            allNegative &= l.quantity().signum() < 0;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, channel, kind, original_order_id)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(command.orderId(), customerId, command.purchasedAt().atOffset(ZoneOffset.UTC),
+                        command.channel(), allNegative ? "RETURN" : "ORDER", command.originalOrderId())
+                .update();
+        int lineNo = 0;
+        for (RecordPurchase.Line l : command.lines()) {
+            if (l.sku() != null) {
+                jdbc.sql("insert into product (sku, name, category, created_at, updated_at) select ?, ?, ?, ?, ?"
+                                + " where not exists (select 1 from product where sku = ?)")
+                        .params(l.sku(), l.sku(), l.category(), now, now, l.sku()).update();
+            }
+            jdbc.sql("insert into purchase_line (order_id, line_no, sku, category, quantity, unit_price, unit_cost)"
+                            + " values (?, ?, ?, coalesce(?, (select category from product where sku = ?)), ?, ?,"
+                            + " coalesce(?, (select unit_cost from product where sku = ?)))")
+                    .params(command.orderId(), ++lineNo, l.sku(), l.category(), l.sku(), l.quantity(),
+                            l.unitPrice(), l.unitCost(), l.sku())
+                    .update();
+        }
+        PurchaseRecord saved = find(command.orderId());
+        events.publishEvent(new AuditableChange(current.actor(), "purchase", command.orderId(), "create", null,
+                json.writeValueAsString(saved)));
+        events.publishEvent(new PurchaseRecorded(customerId, command.orderId()));
+        return saved;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PurchaseRecord> list(String customerExternalId, int page, int size) {
+        long customerId = customers.idOf(customerExternalId);
+        int limit = size <= 0 ? 50 : Math.min(size, 500);
+        List<String> ids = jdbc.sql("select order_id from purchase where customer_id = ?"
+                        + " order by purchased_at desc, order_id limit ? offset ?")
+                .params(customerId, limit, (long) Math.max(0, page) * limit).query(String.class).list();
+        List<PurchaseRecord> result = new ArrayList<>();
+        for (String id : ids) {
+            result.add(find(id));
+        }
+        return result;
+    }
+
+    private PurchaseRecord find(String orderId) {
+        List<PurchaseRecord.Line> lines = jdbc.sql("select line_no, sku, category, quantity, unit_price, unit_cost"
+                        + " from purchase_line where order_id = ? order by line_no")
+                .param(orderId)
+                .query((rs, n) -> new PurchaseRecord.Line(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        strip(rs.getBigDecimal(4)), strip(rs.getBigDecimal(5)), strip(rs.getBigDecimal(6))))
+                .list();
+        return jdbc.sql("select order_id, purchased_at, channel, kind, original_order_id from purchase"
+                        + " where order_id = ?")
+                .param(orderId)
+                .query((rs, n) -> new PurchaseRecord(rs.getString(1), instant(rs, 2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), lines))
+                .single();
+    }
+
+    @Transactional(readOnly = true)
+    public PurchaseSummary summary(String customerExternalId) {
+        CustomerRecord customer = customers.find(customerExternalId);
+        ZoneId zone = ZoneId.of(customer.timeZone());
+        record Row(String orderId, Instant at, String kind, String category, BigDecimal quantity, BigDecimal price,
+                   BigDecimal cost) {
+        }
+        List<Row> rows = jdbc.sql("select p.order_id, p.purchased_at, p.kind, l.category, l.quantity, l.unit_price,"
+                        + " l.unit_cost from purchase p join purchase_line l on l.order_id = p.order_id"
+                        + " where p.customer_id = ? order by p.purchased_at, p.order_id, l.line_no")
+                .param(customer.id())
+                .query((rs, n) -> new Row(rs.getString(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+                .list();
+        Set<String> orders = new HashSet<>();
+        Set<String> returnOrders = new HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
+        Map<String, Boolean> categories = new LinkedHashMap<>();
+        long negativeLinesInOrders = 0;
+        Instant first = null;
+        Instant last = null;
+        BigDecimal spend = BigDecimal.ZERO;
+        BigDecimal margin = BigDecimal.ZERO;
+        BigDecimal returned = BigDecimal.ZERO;
+        for (Row r : rows) {
+            BigDecimal value = r.quantity().multiply(r.price());
+            spend = spend.add(value);
+            if (r.cost() != null) {
+                margin = margin.add(r.quantity().multiply(r.price().subtract(r.cost())));
+            }
+            if (r.quantity().signum() < 0) {
+                returned = returned.add(value.negate());
+            }
+            if ("RETURN".equals(r.kind())) {
+                returnOrders.add(r.orderId());
+                continue;
+            }
+            if (r.quantity().signum() < 0) {
+                negativeLinesInOrders++;
+            }
+            orders.add(r.orderId());
+            days.add(r.at().atZone(zone).toLocalDate());
+            first = first == null || r.at().isBefore(first) ? r.at() : first;
+            last = last == null || r.at().isAfter(last) ? r.at() : last;
+            if (r.category() != null && r.quantity().signum() > 0) {
+                categories.put(r.category(), true);
+            }
+        }
+        return new PurchaseSummary(customerExternalId, orders.size(), days.size(), first, last, strip(spend),
+                strip(margin), categories.keySet().stream().sorted().toList(),
+                returnOrders.size() + negativeLinesInOrders, strip(returned));
+    }
+
+    private static BigDecimal strip(BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

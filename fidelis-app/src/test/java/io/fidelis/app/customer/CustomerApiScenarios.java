@@ -1,0 +1,236 @@
+package io.fidelis.app.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import io.fidelis.app.staff.Role;
+import io.fidelis.app.staff.StaffDirectory;
+import io.fidelis.app.support.Http;
+import io.fidelis.app.support.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The customer and purchase REST API over real HTTP, with real authentication. Run on H2 and PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class CustomerApiScenarios {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    JsonMapper json;
+    Http admin;
+
+    @BeforeEach
+    void setUp() {
+        TestData.clean(jdbc);
+        admin = Http.at(port).as("admin", "admin-test-password");
+    }
+
+    JsonNode body(HttpResponse<String> r) {
+        return json.readTree(r.body());
+    }
+
+    static String customer(String id, String extra) {
+        return "{\"externalId\":\"" + id + "\",\"name\":\"Customer " + id + "\"" + extra + "}";
+    }
+
+    @Test
+    void createReadAndUpdateACustomer() {
+        HttpResponse<String> created = admin.post("/api/v1/customers", customer("A1",
+                ",\"email\":\"a1@example.com\",\"segment\":\"Consumer\",\"region\":\"North\",\"marketingConsent\":true,"
+                        + "\"timeZone\":\"Asia/Shanghai\",\"acquiredOn\":\"2024-01-05\""));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/customers/A1");
+        assertThat(body(created).get("consentSource").asString()).isEqualTo("api:admin");
+
+        HttpResponse<String> read = admin.get("/api/v1/customers/A1");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(body(read).get("email").asString()).isEqualTo("a1@example.com");
+        assertThat(body(read).get("timeZone").asString()).isEqualTo("Asia/Shanghai");
+
+        HttpResponse<String> updated = admin.put("/api/v1/customers/A1", "{\"name\":\"Ann\",\"segment\":\"Key account\","
+                + "\"marketingConsent\":false,\"version\":0}");
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(body(updated).get("segment").asString()).isEqualTo("Key account");
+        assertThat(body(updated).get("marketingConsent").asBoolean()).isFalse();
+        assertThat(body(updated).get("version").asLong()).isEqualTo(1);
+
+        HttpResponse<String> stale = admin.put("/api/v1/customers/A1", "{\"name\":\"Old\",\"version\":0}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+
+        // Every change is audited with old and new values.
+        assertThat(jdbc.sql("select action from audit_event where entity_type = 'customer' and entity_id = 'A1'"
+                + " order by id").query(String.class).list()).containsExactly("create", "update");
+        assertThat(jdbc.sql("select old_value from audit_event where action = 'update'").query(String.class).single())
+                .contains("\"segment\":\"Consumer\"");
+        assertThat(jdbc.sql("select actor from audit_event where action = 'update'").query(String.class).single())
+                .isEqualTo("admin");
+    }
+
+    @Test
+    void errorsAreProblemDetailsWithTheRightStatus() {
+        HttpResponse<String> invalid = admin.post("/api/v1/customers", customer("A1", ",\"email\":\"not-an-email\""));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(body(invalid).get("errors").get(0).get("field").asString()).isEqualTo("email");
+
+        HttpResponse<String> malformed = admin.post("/api/v1/customers", "{\"externalId\":");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+
+        assertThat(admin.post("/api/v1/customers", customer("A1", "")).statusCode()).isEqualTo(201);
+        HttpResponse<String> duplicate = admin.post("/api/v1/customers", customer("A1", ""));
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(body(duplicate).get("detail").asString()).contains("already exists");
+
+        HttpResponse<String> unknownReferrer = admin.post("/api/v1/customers", customer("B2",
+                ",\"referredBy\":\"nobody\""));
+        assertThat(unknownReferrer.statusCode()).isEqualTo(422);
+        assertThat(body(unknownReferrer).get("errors").get(0).get("field").asString()).isEqualTo("referredBy");
+
+        HttpResponse<String> selfReferral = admin.post("/api/v1/customers", customer("C3", ",\"referredBy\":\"C3\""));
+        assertThat(selfReferral.statusCode()).isEqualTo(422);
+
+        HttpResponse<String> missing = admin.get("/api/v1/customers/nobody");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(body(missing).get("status").asInt()).isEqualTo(404);
+
+        assertThat(admin.get("/api/v1/customers?sort=password").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void referralsCannotFormACycle() {
+        admin.post("/api/v1/customers", customer("A1", ""));
+        admin.post("/api/v1/customers", customer("B2", ",\"referredBy\":\"A1\""));
+        HttpResponse<String> cycle = admin.put("/api/v1/customers/A1", "{\"name\":\"A\",\"referredBy\":\"B2\"}");
+        assertThat(cycle.statusCode()).isEqualTo(422);
+        assertThat(body(cycle).get("detail").asString()).contains("cycle");
+    }
+
+    @Test
+    void searchFiltersSortsAndPaginates() {
+        for (int i = 1; i <= 7; i++) {
+            admin.post("/api/v1/customers", customer("C" + i, ",\"region\":\"" + (i % 2 == 0 ? "North" : "South")
+                    + "\",\"segment\":\"Consumer\",\"email\":\"c" + i + "@example.com\""));
+        }
+        JsonNode north = body(admin.get("/api/v1/customers?region=North&sort=externalId,desc&size=2"));
+        assertThat(north.get("total").asLong()).isEqualTo(3);
+        assertThat(north.get("items")).hasSize(2);
+        assertThat(north.get("items").get(0).get("id").asString()).isEqualTo("C6");
+        JsonNode page2 = body(admin.get("/api/v1/customers?region=North&sort=externalId,desc&size=2&page=1"));
+        assertThat(page2.get("items").get(0).get("id").asString()).isEqualTo("C2");
+        JsonNode byText = body(admin.get("/api/v1/customers?q=c5%40example"));
+        assertThat(byText.get("total").asLong()).isEqualTo(1);
+        JsonNode byEmail = body(admin.get("/api/v1/customers?email=C7@EXAMPLE.com"));
+        assertThat(byEmail.get("items").get(0).get("id").asString()).isEqualTo("C7");
+    }
+
+    @Test
+    void accountManagersSeeAndChangeOnlyTheirOwnCustomers() {
+        staff.create("am.one", "AM One", Role.ACCOUNT_MANAGER, "secret-one");
+        staff.create("am.two", "AM Two", Role.ACCOUNT_MANAGER, "secret-two");
+        admin.post("/api/v1/customers", customer("A1", ",\"accountManager\":\"am.one\""));
+        admin.post("/api/v1/customers", customer("B2", ",\"accountManager\":\"am.two\""));
+        Http one = Http.at(port).as("am.one", "secret-one");
+
+        JsonNode list = body(one.get("/api/v1/customers"));
+        assertThat(list.get("total").asLong()).isEqualTo(1);
+        assertThat(list.get("items").get(0).get("id").asString()).isEqualTo("A1");
+        assertThat(one.get("/api/v1/customers/A1").statusCode()).isEqualTo(200);
+        assertThat(one.get("/api/v1/customers/B2").statusCode()).isEqualTo(404);
+        assertThat(one.get("/api/v1/customers/B2/summary").statusCode()).isEqualTo(404);
+        assertThat(one.put("/api/v1/customers/B2", "{\"name\":\"mine now\"}").statusCode()).isEqualTo(404);
+        assertThat(one.post("/api/v1/customers/B2/purchases", purchase("SO9")).statusCode()).isEqualTo(404);
+        // A new customer registered by an account manager is theirs.
+        assertThat(one.post("/api/v1/customers", customer("N1", "")).statusCode()).isEqualTo(201);
+        assertThat(body(one.get("/api/v1/customers/N1")).get("accountManager").asString()).isEqualTo("am.one");
+        // Imports are for managers and admins.
+        assertThat(one.postMultipart("/api/v1/imports/customers", "c.csv", "customer_id\nX1\n".getBytes())
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void unauthenticatedAndWrongPasswordAreRefused() {
+        assertThat(Http.at(port).get("/api/v1/customers").statusCode()).isEqualTo(401);
+        assertThat(Http.at(port).as("admin", "wrong").get("/api/v1/customers").statusCode()).isEqualTo(401);
+        // Deny by default: a write to anything not explicitly allowed is forbidden, even for the admin.
+        assertThat(admin.post("/api/v1/nothing-here", "{}").statusCode()).isEqualTo(403);
+        HttpResponse<String> page = Http.at(port).get("/");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        HttpResponse<String> login = Http.at(port).get("/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+        assertThat(login.body()).contains("name=\"_csrf\"");
+    }
+
+    static String purchase(String orderId) {
+        return "{\"orderId\":\"" + orderId + "\",\"purchasedAt\":\"2024-03-01T10:00:00Z\",\"channel\":\"store\","
+                + "\"lines\":[{\"sku\":\"T-1\",\"category\":\"Tea\",\"quantity\":2,\"unitPrice\":3.10,\"unitCost\":1.00},"
+                + "{\"sku\":\"C-1\",\"category\":\"Coffee\",\"quantity\":1,\"unitPrice\":12.50}]}";
+    }
+
+    @Test
+    void purchasesAndTheCustomerSummary() {
+        admin.post("/api/v1/customers", customer("A1", ",\"timeZone\":\"Asia/Shanghai\""));
+        assertThat(admin.post("/api/v1/customers/A1/purchases", purchase("SO1")).statusCode()).isEqualTo(201);
+        // 23:30 UTC on 1 March is 07:30 on 2 March in Shanghai: a second purchase day there.
+        assertThat(admin.post("/api/v1/customers/A1/purchases", "{\"orderId\":\"SO2\",\"purchasedAt\":"
+                + "\"2024-03-01T23:30:00Z\",\"lines\":[{\"sku\":\"T-1\",\"quantity\":1,\"unitPrice\":3.10}]}")
+                .statusCode()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/customers/A1/purchases", "{\"orderId\":\"RT1\",\"purchasedAt\":"
+                + "\"2024-03-05T10:00:00Z\",\"originalOrderId\":\"SO1\",\"lines\":[{\"sku\":\"T-1\",\"quantity\":-1,"
+                + "\"unitPrice\":3.10}]}").statusCode()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/customers/A1/purchases", purchase("SO1")).statusCode()).isEqualTo(409);
+        assertThat(admin.post("/api/v1/customers/A1/purchases", "{\"orderId\":\"SO3\",\"purchasedAt\":"
+                + "\"2024-03-05T10:00:00Z\",\"lines\":[]}").statusCode()).isEqualTo(400);
+        assertThat(admin.post("/api/v1/customers/nobody/purchases", purchase("SO4")).statusCode()).isEqualTo(404);
+
+        JsonNode list = body(admin.get("/api/v1/customers/A1/purchases"));
+        assertThat(list).hasSize(3);
+        assertThat(list.get(0).get("orderId").asString()).isEqualTo("RT1");
+        assertThat(list.get(0).get("kind").asString()).isEqualTo("RETURN");
+
+        JsonNode summary = body(admin.get("/api/v1/customers/A1/summary"));
+        assertThat(summary.get("orders").asLong()).isEqualTo(2);
+        assertThat(summary.get("purchaseDays").asLong()).isEqualTo(2);
+        // Spend: 2 x 3.10 + 12.50 + 3.10 - 3.10 = 18.70. Margin counts only lines with a known cost: the first
+        // line, 2 x (3.10 - 1.00) = 4.20 (product T-1 was created without a cost, so later T-1 lines have none).
+        assertThat(summary.get("totalSpend").decimalValue()).isEqualByComparingTo("18.70");
+        assertThat(summary.get("totalMargin").decimalValue()).isEqualByComparingTo("4.20");
+        assertThat(summary.get("returns").asLong()).isEqualTo(1);
+        assertThat(summary.get("returnedValue").decimalValue()).isEqualByComparingTo("3.10");
+        assertThat(summary.get("categories").toString()).isEqualTo("[\"Coffee\",\"Tea\"]");
+        assertThat(summary.get("firstPurchase").asString()).isEqualTo("2024-03-01T10:00:00Z");
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'purchase'").query(Long.class)
+                .single()).isEqualTo(3);
+    }
+
+    @Test
+    void csvUploadOverHttp() {
+        HttpResponse<String> ok = admin.postMultipart("/api/v1/imports/customers", "c.csv",
+                "customer_id,name\nX1,Xu\nX2,Yu\n".getBytes());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(body(ok).get("imported").asLong()).isEqualTo(2);
+        HttpResponse<String> bad = admin.postMultipart("/api/v1/imports/purchases", "p.csv",
+                "order_id,customer_id,purchased_at,quantity,unit_price\nSO1,X1,yesterday,1,1.00\n".getBytes());
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(body(bad).get("errors").get(0).get("field").asString()).isEqualTo("purchased_at");
+        assertThat(body(bad).get("errors").get(0).get("line").asLong()).isEqualTo(2);
+        HttpResponse<String> mapped = admin.postMultipart("/api/v1/imports/customers", "m.csv",
+                "Id,Name,Other\nX3,Zed,1\n".getBytes(), "map", "customer_id=Id", "map", "name=Name");
+        assertThat(mapped.statusCode()).isEqualTo(200);
+        assertThat(body(mapped).get("imported").asLong()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,12 @@
+package io.fidelis.app.importing;
+
+import io.fidelis.app.support.Databases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class ImportOnPostgresIT extends ImportScenarios {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.postgres(registry);
+    }
+}

@@ -1,0 +1,42 @@
+package io.fidelis.app.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Empties the business tables between tests, and snapshots them to prove that nothing changed. */
+public final class TestData {
+    private static final List<String> TABLES = List.of("purchase_line", "purchase", "customer", "product",
+            "import_run", "audit_event", "staff_user");
+
+    private TestData() {
+    }
+
+    public static void clean(JdbcClient jdbc) {
+        jdbc.sql("delete from purchase_line").update();
+        jdbc.sql("delete from purchase").update();
+        jdbc.sql("update customer set referred_by_id = null").update();
+        jdbc.sql("delete from customer").update();
+        jdbc.sql("delete from product").update();
+        jdbc.sql("delete from import_run").update();
+        jdbc.sql("delete from audit_event").update();
+        jdbc.sql("delete from staff_user where username <> 'admin'").update();
+    }
+
+    /** Every row of every business table, as text, in key order: equal snapshots mean equal contents. */
+    public static Map<String, List<String>> snapshot(JdbcClient jdbc) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            all.put(table, jdbc.sql("select * from " + table).query((rs, n) -> {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append(';');
+                }
+                return row.toString();
+            }).list().stream().sorted().toList());
+        }
+        return all;
+    }
+}
