@@ -175,6 +175,20 @@ abstract class CustomerApiScenarios {
         assertThat(login.body()).contains("name=\"_csrf\"");
     }
 
+    @Test
+    void signedInStaffReadTheApiDocumentationAndTheOverview() {
+        Http browser = Http.signedIn(port, "admin", "admin-test-password");
+        HttpResponse<String> docs = browser.get("/api/docs/openapi");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(body(docs).get("paths").has("/api/v1/customers/{id}/summary")).isTrue();
+        HttpResponse<String> home = browser.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Overview").contains("customers");
+        // Forms are CSRF-protected: a sign-out without the token is refused.
+        assertThat(browser.postForm("/logout", "").statusCode()).isEqualTo(403);
+        assertThat(Http.at(port).get("/api/docs/openapi").statusCode()).isEqualTo(302);
+    }
+
     static String purchase(String orderId) {
         return "{\"orderId\":\"" + orderId + "\",\"purchasedAt\":\"2024-03-01T10:00:00Z\",\"channel\":\"store\","
                 + "\"lines\":[{\"sku\":\"T-1\",\"category\":\"Tea\",\"quantity\":2,\"unitPrice\":3.10,\"unitCost\":1.00},"

@@ -11,22 +11,48 @@ import java.util.Base64;
 
 /** A small real-HTTP client for tests: JSON in, status and body out, with basic authentication. */
 public final class Http {
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final String base;
     private final String authorization;
 
-    private Http(String base, String authorization) {
+    private Http(String base, String authorization, HttpClient client) {
         this.base = base;
         this.authorization = authorization;
+        this.client = client;
     }
 
     public static Http at(int port) {
-        return new Http("http://localhost:" + port, null);
+        return new Http("http://localhost:" + port, null,
+                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     public Http as(String user, String password) {
         return new Http(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8)));
+                .getBytes(StandardCharsets.UTF_8)), client);
+    }
+
+    /** A browser-like session: cookies kept, signed in through the login form with its CSRF token. */
+    public static Http signedIn(int port, String user, String password) {
+        Http http = new Http("http://localhost:" + port, null, HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
+        String page = http.get("/login").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        HttpResponse<String> r = http.send(http.builder("/login").header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("username="
+                + user + "&password=" + password + "&_csrf=" + m.group(1))));
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + r.headers().map());
+        }
+        return http;
+    }
+
+    public HttpResponse<String> postForm(String path, String form) {
+        return send(builder(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     public HttpResponse<String> get(String path) {

@@ -1,0 +1,142 @@
+package io.fidelis.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import io.fidelis.app.support.EmbeddedPostgresSupport;
+import io.fidelis.core.demo.DemoBusiness;
+import io.fidelis.core.demo.DemoFiles;
+import io.fidelis.core.demo.DemoOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Kills {@code fidelis import} with SIGKILL while it is importing, then runs it again: every purchase line must end
+ * up stored exactly once, and the killed run must have left nothing half-imported. Runs the real application jar
+ * in a child process, against an H2 file database and against PostgreSQL.
+ */
+class InterruptedImportIT {
+    private static final int KILLS = 2;
+    @TempDir
+    static Path dir;
+    static DemoFiles files;
+    static long distinctOrders;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        files = DemoBusiness.of(new DemoOptions(100_000, 11, LocalDate.of(2026, 6, 30), 150_000))
+                .writeTo(dir.resolve("demo"));
+        try (var lines = Files.lines(files.purchases())) {
+            distinctOrders = lines.skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().count();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aKilledImportRunAgainStoresEveryLineExactlyOnce(String database) throws Exception {
+        Map<String, String> env;
+        String url;
+        String user;
+        String password;
+        if (database.equals("h2")) {
+            Path data = Files.createTempDirectory(dir, "h2-");
+            env = Map.of("FIDELIS_DATA_DIR", data.toString());
+            url = "jdbc:h2:file:" + data.resolve("fidelis") + ";AUTO_SERVER=TRUE";
+            user = "sa";
+            password = "";
+        } else {
+            url = EmbeddedPostgresSupport.newDatabaseUrl();
+            user = "postgres";
+            password = "postgres";
+            env = Map.of("FIDELIS_DB_URL", url, "FIDELIS_DB_USER", user, "FIDELIS_DB_PASSWORD", password);
+        }
+        Random random = new Random(20261123L);
+        int killedMidway = 0;
+        for (int k = 0; k < KILLS; k++) {
+            Process p = start(env, "import", "purchases", files.purchases().toString());
+            BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+            // Wait until the import reports rows read, then let it run a random while longer and kill it.
+            String line = awaitProgress(err);
+            assertThat(line).as("the child reported progress before it was killed").isNotNull();
+            Thread.sleep(random.nextInt(1500));
+            boolean alive = p.isAlive();
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long stored = count(url, user, password, "purchase_line");
+            assertThat(stored).as("a killed import leaves nothing or everything, never a part")
+                    .isIn(0L, files.lineCount());
+            if (alive && stored == 0) {
+                killedMidway++;
+            }
+        }
+        assertThat(killedMidway).as("at least one kill hit an import in progress").isPositive();
+
+        Process again = start(env, "import", "purchases", files.purchases().toString(), "--json");
+        String out = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        again.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(again.exitValue()).as(out).isZero();
+        assertThat(count(url, user, password, "purchase_line")).isEqualTo(files.lineCount());
+        assertThat(count(url, user, password, "purchase")).isEqualTo(distinctOrders);
+        assertThat(count(url, user, password, "(select order_id, line_no from purchase_line"
+                + " group by order_id, line_no having count(*) > 1) d")).isZero();
+        assertThat(count(url, user, password, "import_run")).isEqualTo(1);
+    }
+
+    private static String awaitProgress(BufferedReader err) throws IOException {
+        StringBuilder current = new StringBuilder();
+        int c;
+        while ((c = err.read()) >= 0) {
+            if (c == '\r' || c == '\n') {
+                String line = current.toString();
+                current.setLength(0);
+                if (line.matches(".*\\] +\\d+%\\s+[1-9][\\d,]* rows.*")) {
+                    return line;
+                }
+            } else {
+                current.append((char) c);
+            }
+        }
+        return null;
+    }
+
+    private static Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-jar", System.getProperty("fidelis.app.jar", "target/fidelis-app.jar")));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().putAll(env);
+        pb.environment().put("FIDELIS_PROGRESS", "always");
+        pb.environment().put("FIDELIS_ADMIN_PASSWORD", "not-used-here");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    private static long count(String url, String user, String password, String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
