@@ -13,15 +13,20 @@ final class Contexts {
     private Contexts() {
     }
 
-    static ConfigurableApplicationContext start(boolean web, Map<String, Object> properties) {
-        Map<String, Object> props = new LinkedHashMap<>(properties);
+    /**
+     * @param overrides properties that win over the environment and application.yml (as command-line arguments do)
+     */
+    static ConfigurableApplicationContext start(boolean web, Map<String, Object> overrides) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
         if (!web) {
-            props.putIfAbsent("logging.level.root", "warn");
-            props.putIfAbsent("logging.level.io.fidelis", "warn");
+            defaults.put("logging.level.root", "warn");
+            defaults.put("logging.level.io.fidelis", "warn");
         }
+        String[] args = overrides.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(FidelisApplication.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties(props)
-                .run();
+                .properties(defaults)
+                .run(args);
     }
 }

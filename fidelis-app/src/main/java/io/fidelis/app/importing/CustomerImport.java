@@ -37,19 +37,19 @@ class CustomerImport implements ImportSpec {
             Field.optional("time_zone", FieldType.TIME_ZONE, 64));
 
     private static final List<StageColumn> STAGE = List.of(
-            new StageColumn("file_line", "bigint"),
-            new StageColumn("external_id", "varchar(100)"),
-            new StageColumn("name", "varchar(200)"),
-            new StageColumn("email", "varchar(254)"),
-            new StageColumn("phone", "varchar(50)"),
-            new StageColumn("region", "varchar(100)"),
-            new StageColumn("segment", "varchar(100)"),
-            new StageColumn("acquired_on", "date"),
-            new StageColumn("acquisition_channel", "varchar(100)"),
-            new StageColumn("referred_by_ext", "varchar(100)"),
-            new StageColumn("account_manager", "varchar(100)"),
-            new StageColumn("marketing_consent", "boolean"),
-            new StageColumn("time_zone", "varchar(64)"));
+            new StageColumn("file_line"),
+            new StageColumn("external_id"),
+            new StageColumn("name"),
+            new StageColumn("email"),
+            new StageColumn("phone"),
+            new StageColumn("region"),
+            new StageColumn("segment"),
+            new StageColumn("acquired_on"),
+            new StageColumn("acquisition_channel"),
+            new StageColumn("referred_by_ext"),
+            new StageColumn("account_manager"),
+            new StageColumn("marketing_consent"),
+            new StageColumn("time_zone"));
 
     private static final List<MergeColumns.Column> COLUMNS = List.of(
             MergeColumns.Column.of("name", "name"),
@@ -114,11 +114,14 @@ class CustomerImport implements ImportSpec {
     }
 
     @Override
+    public String stageTable() {
+        return "import_stage_customers";
+    }
+
+    @Override
     public Counts apply(Connection c, DatabaseKind kind, String stage, Set<String> present, String source)
             throws SQLException {
         OffsetDateTime now = Sql.now();
-        Sql.update(c, "create index ix_" + stage + " on " + stage + " (external_id)");
-        Sql.update(c, "create index ix_" + stage + "_ref on " + stage + " (referred_by_ext)");
         if (present.contains("account_manager")) {
             Sql.update(c, "insert into staff_user (username, role, enabled, created_at)"
                     + " select d.account_manager, 'ACCOUNT_MANAGER', false, ? from (select distinct account_manager"

@@ -21,6 +21,13 @@ interface ImportSpec {
     /** The staging table's columns; the first is always {@code file_line bigint}. */
     List<StageColumn> stageColumns();
 
+    /** The staging table the rows go to (created by migration), and any other staging tables the import uses. */
+    String stageTable();
+
+    default List<String> otherStagingTables() {
+        return List.of();
+    }
+
     /** A fresh row stager for one import (it may keep state across rows, such as line numbering). */
     RowStager rowStager();
 

@@ -87,19 +87,29 @@ public class ImportingCsv {
                 present.add(spec.fields().get(i).name());
             }
         }
-        String stageTable = "import_stage_" + command.kind().label();
+        String stageTable = spec.stageTable();
         Path rejectsPath = command.rejectsFile();
         try (reader; Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
             DatabaseKind kind = DatabaseKind.of(connection);
+            connection.setAutoCommit(false);
+            List<String> staging = new ArrayList<>(List.of(stageTable));
+            staging.addAll(spec.otherStagingTables());
+            Stage stage = null;
+            try {
+                lockImports(connection, fileName);
+                emptyStaging(connection, staging);
+                stage = Stage.open(connection, kind, stageTable, spec.stageColumns());
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+                throw e;
+            }
             List<RowError> errors = new ArrayList<>();
             long read = 0;
             long rejected = 0;
             RejectsWriter rejects = command.skipInvalid() ? new RejectsWriter(rejectsPath, reader.header()) : null;
-            Stage stage = null;
             try {
-                stage = Stage.create(connection, kind, stageTable, spec.stageColumns());
                 List<RowError> rowErrors = new ArrayList<>();
                 ImportSpec.RowStager stager = spec.rowStager();
                 while (reader.next()) {
@@ -152,14 +162,18 @@ public class ImportingCsv {
                 }
                 ImportSpec.Counts counts = spec.apply(connection, kind, stageTable, present,
                         "import:" + fileName);
-                double seconds = (System.nanoTime() - started) / 1e9;
-                ImportSummary summary = new ImportSummary(command.kind(), fileName, ImportSummary.Outcome.IMPORTED,
-                        read, counts.imported(), counts.updated(), counts.unchanged(), rejected, seconds, errors,
-                        rejects != null && rejected > 0 ? rejectsPath.toString() : null, reader.ignoredColumns());
-                recordRun(connection, summary, startedAt, command.requestedBy());
+                String rejectsName = rejects != null && rejected > 0 ? rejectsPath.toString() : null;
+                recordRun(connection, new ImportSummary(command.kind(), fileName, ImportSummary.Outcome.IMPORTED,
+                        read, counts.imported(), counts.updated(), counts.unchanged(), rejected, 0, errors,
+                        rejectsName, reader.ignoredColumns()), startedAt, command.requestedBy());
+                emptyStaging(connection, staging);
                 log.debug("applied at {} ms", (System.nanoTime() - started) / 1_000_000);
                 connection.commit();
                 log.debug("committed at {} ms", (System.nanoTime() - started) / 1_000_000);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                ImportSummary summary = new ImportSummary(command.kind(), fileName, ImportSummary.Outcome.IMPORTED,
+                        read, counts.imported(), counts.updated(), counts.unchanged(), rejected, seconds, errors,
+                        rejectsName, reader.ignoredColumns());
                 if (rejects != null) {
                     rejects.close();
                     if (rejected == 0) {
@@ -186,7 +200,6 @@ public class ImportingCsv {
                 if (rejects != null) {
                     rejects.closeQuietly();
                 }
-                dropQuietly(connection, stageTable);
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
@@ -209,14 +222,21 @@ public class ImportingCsv {
         }
     }
 
-    private static void dropQuietly(Connection connection, String table) {
+    /** One import at a time: a second one is refused at once rather than left waiting. */
+    private static void lockImports(Connection connection, String fileName) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("drop table if exists " + table);
-            if (!connection.getAutoCommit()) {
-                connection.commit();
+            st.executeQuery("select id from import_lock where id = 1 for update nowait").close();
+        } catch (SQLException e) {
+            throw new ImportFailedException("another import is running; " + fileName + " was not imported."
+                    + " Run it again when the other has finished.", e);
+        }
+    }
+
+    private static void emptyStaging(Connection connection, List<String> tables) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (String table : tables) {
+                st.executeUpdate("delete from " + table);
             }
-        } catch (SQLException ignored) {
-            // a temporary table; it goes with the session anyway
         }
     }
 

@@ -26,12 +26,12 @@ class ProductImport implements ImportSpec {
             Field.optional("unit_cost", FieldType.DECIMAL, 64));
 
     private static final List<StageColumn> STAGE = List.of(
-            new StageColumn("file_line", "bigint"),
-            new StageColumn("sku", "varchar(100)"),
-            new StageColumn("name", "varchar(300)"),
-            new StageColumn("category", "varchar(100)"),
-            new StageColumn("brand", "varchar(100)"),
-            new StageColumn("unit_cost", "numeric(19, 4)"));
+            new StageColumn("file_line"),
+            new StageColumn("sku"),
+            new StageColumn("name"),
+            new StageColumn("category"),
+            new StageColumn("brand"),
+            new StageColumn("unit_cost"));
 
     private static final List<MergeColumns.Column> COLUMNS = List.of(
             MergeColumns.Column.of("name", "name"),
@@ -74,10 +74,14 @@ class ProductImport implements ImportSpec {
     }
 
     @Override
+    public String stageTable() {
+        return "import_stage_products";
+    }
+
+    @Override
     public Counts apply(Connection c, DatabaseKind kind, String stage, Set<String> present, String source)
             throws SQLException {
         OffsetDateTime now = Sql.now();
-        Sql.update(c, "create index ix_" + stage + " on " + stage + " (sku)");
         List<MergeColumns.Column> columns = MergeColumns.presentOnly(COLUMNS, present);
         long total = Sql.count(c, "select count(*) from " + stage);
         long imported = Sql.count(c, "select count(*) from " + stage + " s where not exists"

@@ -47,18 +47,18 @@ class PurchaseImport implements ImportSpec {
     private static final int ORIGINAL = 9;
 
     private static final List<StageColumn> STAGE = List.of(
-            new StageColumn("file_line", "bigint"),
-            new StageColumn("order_id", "varchar(100)"),
-            new StageColumn("line_no", "integer"),
-            new StageColumn("customer_ext", "varchar(100)"),
-            new StageColumn("purchased_at", "timestamp with time zone"),
-            new StageColumn("sku", "varchar(100)"),
-            new StageColumn("quantity", "numeric(19, 4)"),
-            new StageColumn("unit_price", "numeric(19, 4)"),
-            new StageColumn("unit_cost", "numeric(19, 4)"),
-            new StageColumn("category", "varchar(100)"),
-            new StageColumn("channel", "varchar(50)"),
-            new StageColumn("original_order_id", "varchar(100)"));
+            new StageColumn("file_line"),
+            new StageColumn("order_id"),
+            new StageColumn("line_no"),
+            new StageColumn("customer_ext"),
+            new StageColumn("purchased_at"),
+            new StageColumn("sku"),
+            new StageColumn("quantity"),
+            new StageColumn("unit_price"),
+            new StageColumn("unit_cost"),
+            new StageColumn("category"),
+            new StageColumn("channel"),
+            new StageColumn("original_order_id"));
 
     @Override
     public ImportKind kind() {
@@ -145,13 +145,22 @@ class PurchaseImport implements ImportSpec {
     }
 
     @Override
+    public String stageTable() {
+        return "import_stage_purchases";
+    }
+
+    @Override
+    public List<String> otherStagingTables() {
+        return List.of("import_stage_purchases_orders");
+    }
+
+    @Override
     public Counts apply(Connection c, DatabaseKind kind, String stage, Set<String> present, String source)
             throws SQLException {
         OffsetDateTime now = Sql.now();
         // An order whose lines are not contiguous in the file: number its lines again, in file order.
         if (Sql.count(c, "select count(*) from (select order_id from " + stage
                 + " group by order_id, line_no having count(*) > 1) d") > 0) {
-            Sql.update(c, "create index ix_" + stage + "_line on " + stage + " (file_line)");
             Sql.update(c, "merge into " + stage + " t using (select file_line, row_number() over "
                     + "(partition by order_id order by file_line) rn from " + stage + ") r"
                     + " on (t.file_line = r.file_line) when matched then update set line_no = r.rn");
@@ -170,12 +179,7 @@ class PurchaseImport implements ImportSpec {
         Sql.update(c, "update " + stage + " s set category = (select p.category from product p where p.sku = s.sku)"
                 + " where s.category is null and s.sku is not null");
 
-        // The orders, once, in their own temporary table (H2 would evaluate a grouped subquery per joined row).
         String orders = stage + "_orders";
-        Sql.update(c, "drop table if exists " + orders);
-        Sql.update(c, "create local temporary table " + orders + " (order_id varchar(100) primary key,"
-                + " customer_id bigint, purchased_at timestamp with time zone, channel varchar(50),"
-                + " kind varchar(10), original_order_id varchar(100)) on commit drop");
         Sql.update(c, "insert into " + orders + " select s.order_id, c.id, min(s.purchased_at), max(s.channel),"
                 + " case when max(s.quantity) < 0 then 'RETURN' else 'ORDER' end, max(s.original_order_id)"
                 + " from " + stage + " s join customer c on c.external_id = s.customer_ext group by s.order_id, c.id");
@@ -188,10 +192,6 @@ class PurchaseImport implements ImportSpec {
         long total = Sql.count(c, "select count(*) from " + stage);
         long imported = Sql.count(c, "select count(*) from " + stage + " s where not exists (select 1 from"
                 + " purchase_line l where l.order_id = s.order_id and l.line_no = s.line_no)");
-        if (imported < total) {
-            // Re-importing known orders: the merge and the clean-up below look rows up by order.
-            Sql.update(c, "create index ix_" + stage + " on " + stage + " (order_id, line_no)");
-        }
         long unchanged = imported == total ? 0 : Sql.count(c, "select count(*) from " + stage + " s"
                 + " join purchase_line l on l.order_id = s.order_id and l.line_no = s.line_no"
                 + " join " + orders + " x on x.order_id = s.order_id"

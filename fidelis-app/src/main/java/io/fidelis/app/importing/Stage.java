@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,8 +18,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * The temporary table an import streams its valid rows into, inside the import's transaction. On PostgreSQL rows go
- * in through {@code COPY}; on H2 through batched inserts. The table lives only as long as the transaction.
+ * The staging table an import streams its valid rows into, inside the import's transaction. On PostgreSQL rows go
+ * in through {@code COPY}; on H2 through batched inserts.
  */
 abstract class Stage implements AutoCloseable {
     protected final Connection connection;
@@ -34,16 +33,14 @@ abstract class Stage implements AutoCloseable {
         this.columns = columns;
     }
 
-    static Stage create(Connection connection, DatabaseKind kind, String table, List<StageColumn> columns)
-            throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("drop table if exists " + table);
-            st.execute("create local temporary table " + table + " ("
-                    + columns.stream().map(c -> c.name() + " " + c.sqlType()).collect(Collectors.joining(", "))
-                    + ") on commit drop");
-        }
+    /** Opens the staging table {@code table} (created by migration V2) for the rows of one import. */
+    static Stage open(Connection connection, DatabaseKind kind, String table, List<StageColumn> columns) {
         return kind == DatabaseKind.POSTGRESQL ? new CopyStage(connection, table, columns)
                 : new BatchStage(connection, table, columns);
+    }
+
+    String columnList() {
+        return columns.stream().map(StageColumn::name).collect(Collectors.joining(", "));
     }
 
     /** Adds one row; values are in column order. */
@@ -68,17 +65,25 @@ abstract class Stage implements AutoCloseable {
 
     private static final class BatchStage extends Stage {
         private static final int BATCH = 2_000;
-        private final PreparedStatement insert;
         private int pending;
 
-        BatchStage(Connection connection, String table, List<StageColumn> columns) throws SQLException {
+        private PreparedStatement insert;
+
+        BatchStage(Connection connection, String table, List<StageColumn> columns) {
             super(connection, table, columns);
-            this.insert = connection.prepareStatement("insert into " + table + " values ("
+        }
+
+        private PreparedStatement insert() throws SQLException {
+            if (insert == null) {
+                this.insert = connection.prepareStatement("insert into " + table + " (" + columnList() + ") values ("
                     + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")");
+            }
+            return insert;
         }
 
         @Override
         protected void write(Object[] values) throws SQLException {
+            PreparedStatement insert = insert();
             for (int i = 0; i < values.length; i++) {
                 Object v = values[i];
                 if (v instanceof Instant instant) {
@@ -96,25 +101,36 @@ abstract class Stage implements AutoCloseable {
 
         @Override
         void finish() throws SQLException {
+            if (insert == null) {
+                return;
+            }
             if (pending > 0) {
                 insert.executeBatch();
                 pending = 0;
             }
             insert.close();
+            insert = null;
         }
     }
 
     /** PostgreSQL COPY ... FROM STDIN in text format, fed in 256 KiB chunks. */
     private static final class CopyStage extends Stage {
         private static final int CHUNK = 1 << 18;
-        private final CopyIn copy;
+        private CopyIn copy;
         private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
         private boolean finished;
 
-        CopyStage(Connection connection, String table, List<StageColumn> columns) throws SQLException {
+        CopyStage(Connection connection, String table, List<StageColumn> columns) {
             super(connection, table, columns);
-            this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + table + " from stdin");
+        }
+
+        /** COPY starts with the first row: until then the connection stays free for other statements. */
+        private CopyIn copy() throws SQLException {
+            if (copy == null) {
+                copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + columnList()
+                        + ") from stdin");
+            }
+            return copy;
         }
 
         @Override
@@ -162,7 +178,7 @@ abstract class Stage implements AutoCloseable {
 
         private void flush() throws SQLException {
             byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            copy().writeToCopy(bytes, 0, bytes.length);
             buffer.setLength(0);
         }
 
@@ -175,12 +191,14 @@ abstract class Stage implements AutoCloseable {
             if (buffer.length() > 0) {
                 flush();
             }
-            copy.endCopy();
+            if (copy != null) {
+                copy.endCopy();
+            }
         }
 
         @Override
         public void close() throws SQLException {
-            if (!finished && copy.isActive()) {
+            if (!finished && copy != null && copy.isActive()) {
                 finished = true;
                 copy.cancelCopy();
             }

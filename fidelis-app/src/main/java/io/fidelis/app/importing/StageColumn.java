@@ -1,5 +1,5 @@
 package io.fidelis.app.importing;
 
-/** One column of an import's temporary staging table. */
-record StageColumn(String name, String sqlType) {
+/** One column of an import's staging table (the tables are created by migration V2). */
+record StageColumn(String name) {
 }

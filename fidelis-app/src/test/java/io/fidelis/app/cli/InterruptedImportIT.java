@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * in a child process, against an H2 file database and against PostgreSQL.
  */
 class InterruptedImportIT {
-    private static final int KILLS = 2;
+    private static final int KILLS = 3;
     @TempDir
     static Path dir;
     static DemoFiles files;
@@ -77,13 +77,18 @@ class InterruptedImportIT {
             // Wait until the import reports rows read, then let it run a random while longer and kill it.
             String line = awaitProgress(err);
             assertThat(line).as("the child reported progress before it was killed").isNotNull();
-            Thread.sleep(random.nextInt(1500));
+            Thread.sleep(random.nextInt(4000));
             boolean alive = p.isAlive();
             p.destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             long stored = count(url, user, password, "purchase_line");
             assertThat(stored).as("a killed import leaves nothing or everything, never a part")
                     .isIn(0L, files.lineCount());
+            if (stored == 0) {
+                assertThat(count(url, user, password, "customer")).as("no customers created by a killed import")
+                        .isZero();
+                assertThat(count(url, user, password, "purchase")).isZero();
+            }
             if (alive && stored == 0) {
                 killedMidway++;
             }

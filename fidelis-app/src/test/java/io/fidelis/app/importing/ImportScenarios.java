@@ -165,6 +165,25 @@ abstract class ImportScenarios {
     }
 
     @Test
+    void aFailureAtTheLastStepRollsBackEverythingTheImportWrote() throws IOException {
+        run(ImportKind.PURCHASES, file("first.csv", PURCHASES_HEADER + "SO1,A1,2024-01-05 10:00,T-1,2,3.10,,,store\n"));
+        Map<String, List<String>> before = TestData.snapshot(jdbc);
+        // A constraint that only the very last insert of the import (the purchase lines) can break: by then the
+        // import has created customers, products and orders in its transaction.
+        jdbc.sql("alter table purchase_line add constraint ck_test_fail_at_end check (sku <> 'FAIL-AT-END')").update();
+        try {
+            Path f = file("second.csv", PURCHASES_HEADER
+                    + "SO2,NEW1,2024-02-05 10:00,NEW-SKU,1,3.10,,,store\n"
+                    + "SO3,NEW2,2024-02-05 10:00,FAIL-AT-END,1,3.10,,,store\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(ImportKind.PURCHASES, f))
+                    .isInstanceOf(ImportFailedException.class).hasMessageContaining("rolled back");
+            assertThat(TestData.snapshot(jdbc)).isEqualTo(before);
+        } finally {
+            jdbc.sql("alter table purchase_line drop constraint ck_test_fail_at_end").update();
+        }
+    }
+
+    @Test
     void importingTheSameFileTwiceChangesNothing() throws IOException {
         Path customers = file("customers.csv", "customer_id,name,email,referred_by,marketing_consent\n"
                 + "A1,Ann,ann@example.com,,true\nB2,Bo,,A1,false\n");

@@ -1,0 +1,195 @@
+package io.fidelis.app.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import io.fidelis.app.importing.ImportFile;
+import io.fidelis.app.importing.ImportKind;
+import io.fidelis.app.importing.ImportSummary;
+import io.fidelis.app.importing.ImportingCsv;
+import io.fidelis.core.demo.DemoBusiness;
+import io.fidelis.core.demo.DemoFiles;
+import io.fidelis.core.demo.DemoOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.PGConnection;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
+        subcommands = BenchCommand.ImportBench.class)
+class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Purchase-line import speed into H2 and into PostgreSQL (embedded), against PostgreSQL's",
+                    "own COPY of the same file in the same run. Each run starts from an empty database.",
+                    "Reports medians; --heap-lines also imports a larger file in a child JVM capped at -Xmx512m."})
+    static class ImportBench implements Callable<Integer> {
+        @Option(names = "--lines", defaultValue = "1000000", description = "Purchase lines (default ${DEFAULT-VALUE}).")
+        long lines;
+
+        @Option(names = "--runs", defaultValue = "3", description = "Runs per target (default ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--heap-lines", defaultValue = "0",
+                description = "Also import a file of this many lines in a child JVM with -Xmx512m (0: skip).")
+        long heapLines;
+
+        @Option(names = "--dir", description = "Working directory (default: a new temporary directory).")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("fidelis-bench-");
+            System.out.printf("Generating %,d purchase lines in %s ...%n", lines, work);
+            DemoFiles files = DemoBusiness.of(new DemoOptions((int) Math.max(1000, lines / 5), 1,
+                    LocalDate.of(2026, 6, 30), lines)).writeTo(work.resolve("data"));
+            Path file = files.purchases();
+            System.out.printf("File: %,d lines, %,d orders, %.1f MB%n", files.lineCount(), files.orderCount(),
+                    Files.size(file) / 1e6);
+            System.out.printf("Java %s, %d cores%n", System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors());
+
+            List<Double> h2 = new ArrayList<>();
+            List<Double> pg = new ArrayList<>();
+            List<Double> copy = new ArrayList<>();
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+                for (int r = 1; r <= runs; r++) {
+                    Path h2dir = work.resolve("h2-" + r);
+                    h2.add(importSeconds(file, Map.of("spring.datasource.url", "jdbc:h2:file:" + h2dir.resolve("f"),
+                            "spring.datasource.username", "sa", "spring.datasource.password", "")));
+                    deleteTree(h2dir);
+                    String db = "bench_" + r;
+                    try (Connection c = postgres.getPostgresDatabase().getConnection();
+                         Statement st = c.createStatement()) {
+                        st.execute("create database " + db);
+                    }
+                    String url = postgres.getJdbcUrl("postgres", db);
+                    // Alternate the order so neither always runs on a warmer server.
+                    if (r % 2 == 1) {
+                        copy.add(copySeconds(postgres, db, file));
+                        pg.add(importSeconds(file, pgProps(url)));
+                    } else {
+                        pg.add(importSeconds(file, pgProps(url)));
+                        copy.add(copySeconds(postgres, db, file));
+                    }
+                    System.out.printf("run %d: H2 %.2f s, PostgreSQL import %.2f s, COPY %.2f s%n", r,
+                            h2.get(r - 1), pg.get(r - 1), copy.get(r - 1));
+                }
+            }
+            double n = files.lineCount();
+            System.out.println();
+            System.out.printf("| target | median s | lines/s |%n|---|---:|---:|%n");
+            System.out.printf("| import into H2 | %.2f | %,.0f |%n", median(h2), n / median(h2));
+            System.out.printf("| import into PostgreSQL | %.2f | %,.0f |%n", median(pg), n / median(pg));
+            System.out.printf("| PostgreSQL COPY (baseline) | %.2f | %,.0f |%n", median(copy), n / median(copy));
+            System.out.printf("Import into PostgreSQL runs at %.0f%% of COPY's speed (median of per-run ratios).%n",
+                    100 * medianRatio(copy, pg));
+
+            if (heapLines > 0) {
+                heapCheck(work);
+            }
+            return 0;
+        }
+
+        private static Map<String, Object> pgProps(String url) {
+            return Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
+                    "spring.datasource.password", "postgres");
+        }
+
+        private static double importSeconds(Path file, Map<String, Object> props) {
+            Map<String, Object> all = new LinkedHashMap<>(props);
+            all.put("fidelis.security.admin-password", "bench");
+            try (ConfigurableApplicationContext context = Contexts.start(false, all)) {
+                ImportSummary s = context.getBean(ImportingCsv.class).importFile(
+                        ImportFile.of(ImportKind.PURCHASES, file));
+                if (!s.accepted()) {
+                    throw new IllegalStateException("benchmark import rejected: " + s.errors());
+                }
+                return s.seconds();
+            }
+        }
+
+        /** PostgreSQL's own COPY of the same CSV into a table with the file's columns, typed. */
+        private static double copySeconds(EmbeddedPostgres postgres, String db, Path file)
+                throws SQLException, IOException {
+            try (Connection c = postgres.getDatabase("postgres", db).getConnection()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("create table copy_target (order_id varchar(100), customer_id varchar(100),"
+                            + " purchased_at timestamp with time zone, sku varchar(100), quantity numeric(19, 4),"
+                            + " unit_price numeric(19, 4), unit_cost numeric(19, 4), category varchar(100),"
+                            + " channel varchar(50), original_order_id varchar(100))");
+                }
+                long t = System.nanoTime();
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    c.unwrap(PGConnection.class).getCopyAPI()
+                            .copyIn("copy copy_target from stdin with (format csv, header true)", in);
+                }
+                return (System.nanoTime() - t) / 1e9;
+            }
+        }
+
+        private void heapCheck(Path work) throws IOException, InterruptedException {
+            System.out.printf("%nHeap check: generating %,d lines ...%n", heapLines);
+            DemoFiles big = DemoBusiness.of(new DemoOptions((int) Math.min(Integer.MAX_VALUE, heapLines / 5), 2,
+                    LocalDate.of(2026, 6, 30), heapLines)).writeTo(work.resolve("heap"));
+            String jar = System.getProperty("java.class.path");
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-Xlog:gc:file=" + work.resolve("heap-gc.log"), "-jar", jar, "import", "purchases",
+                    big.purchases().toString());
+            ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+            pb.environment().put("FIDELIS_DATA_DIR", work.resolve("heap-db").toString());
+            pb.environment().put("FIDELIS_ADMIN_PASSWORD", "bench");
+            long t = System.nanoTime();
+            Process p = pb.start();
+            p.waitFor(2, TimeUnit.HOURS);
+            System.out.printf("Child JVM (-Xmx512m) importing %,d lines into H2: exit %d after %.0f s; GC log: %s%n",
+                    big.lineCount(), p.exitValue(), (System.nanoTime() - t) / 1e9, work.resolve("heap-gc.log"));
+        }
+
+        private static double median(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        }
+
+        /** Median of base/measured per run: the measured speed as a fraction of the base speed. */
+        private static double medianRatio(List<Double> base, List<Double> measured) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < base.size(); i++) {
+                ratios.add(base.get(i) / measured.get(i));
+            }
+            return median(ratios);
+        }
+
+        private static void deleteTree(Path root) throws IOException {
+            if (!Files.exists(root)) {
+                return;
+            }
+            try (var paths = Files.walk(root)) {
+                for (Path p : paths.sorted(Collections.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
