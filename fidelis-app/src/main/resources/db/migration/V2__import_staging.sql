@@ -48,10 +48,11 @@ create table import_stage_purchases (
     unit_cost         numeric(19, 4),
     category          varchar(100),
     channel           varchar(50),
-    original_order_id varchar(100)
+    original_order_id varchar(100),
+    -- ORDER or RETURN, for the whole order: the importer completes each order before staging it
+    order_kind        varchar(10)
 );
 create index ix_import_stage_purchases on import_stage_purchases (order_id, line_no);
-create index ix_import_stage_purchases_line on import_stage_purchases (file_line);
 
 create table import_stage_purchases_orders (
     order_id          varchar(100) primary key,

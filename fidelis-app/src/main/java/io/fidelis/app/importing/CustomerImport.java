@@ -80,7 +80,7 @@ class CustomerImport implements ImportSpec {
 
     @Override
     public RowStager rowStager() {
-        return (r, errors) -> {
+        return RowStager.eachRow((r, errors) -> {
             Object id = r.value(0);
             if (id.equals(r.value(8))) {
                 errors.add(new RowError(r.fileName(), r.line(), "referred_by", "a customer cannot refer themselves"));
@@ -92,7 +92,7 @@ class CustomerImport implements ImportSpec {
                 row[i + 1] = r.value(i);
             }
             return row;
-        };
+        });
     }
 
     @Override

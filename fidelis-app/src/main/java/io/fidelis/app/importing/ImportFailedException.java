@@ -1,6 +1,6 @@
 package io.fidelis.app.importing;
 
-/** The database refused an import; it was rolled back and nothing changed. */
+/** The database refused an import, or another import was running; nothing changed. */
 public class ImportFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

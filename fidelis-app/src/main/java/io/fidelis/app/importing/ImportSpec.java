@@ -31,12 +31,34 @@ interface ImportSpec {
     /** A fresh row stager for one import (it may keep state across rows, such as line numbering). */
     RowStager rowStager();
 
-    @FunctionalInterface
+    /** Checks and stages rows one by one; it may hold rows back (to complete an order) until {@link #finish}. */
     interface RowStager {
         /**
-         * Turns the reader's current, valid row into a staging row, or adds the row's errors (checks that need
-         * only this row, such as self-referral) and returns {@code null}.
+         * Checks the reader's current row, which parsed without errors, and stages it through {@code stage}, now or
+         * later. A refused row gets its errors added and {@code false} returned.
          */
+        boolean accept(CsvRecordReader reader, List<RowError> errors, Stage stage) throws SQLException;
+
+        /** Stages what is still held back, at the end of the file. */
+        default void finish(Stage stage) throws SQLException {
+        }
+
+        /** A stager that stages each accepted row at once. */
+        static RowStager eachRow(RowMapper mapper) {
+            return (reader, errors, stage) -> {
+                Object[] row = mapper.toStageRow(reader, errors);
+                if (row == null) {
+                    return false;
+                }
+                stage.add(row);
+                return true;
+            };
+        }
+    }
+
+    @FunctionalInterface
+    interface RowMapper {
+        /** The staging row for the reader's current row, or {@code null} with the row's errors added. */
         Object[] toStageRow(CsvRecordReader reader, List<RowError> errors);
     }
 

@@ -115,15 +115,14 @@ public class ImportingCsv {
                 while (reader.next()) {
                     read++;
                     rowErrors.clear();
-                    Object[] row = null;
+                    boolean accepted;
                     if (reader.rowValid()) {
-                        row = stager.toStageRow(reader, rowErrors);
+                        accepted = stager.accept(reader, rowErrors, stage);
                     } else {
                         rowErrors.addAll(reader.errors());
+                        accepted = false;
                     }
-                    if (row != null) {
-                        stage.add(row);
-                    } else {
+                    if (!accepted) {
                         rejected++;
                         if (errors.size() < MAX_REPORTED_ERRORS) {
                             errors.addAll(rowErrors.subList(0,
@@ -138,6 +137,7 @@ public class ImportingCsv {
                     }
                 }
                 command.progress().update(reader.bytesRead(), reader.totalBytes(), read);
+                stager.finish(stage);
                 stage.finish();
                 log.debug("read and staged {} rows in {} ms", read, (System.nanoTime() - started) / 1_000_000);
                 // Checks across rows run on the valid rows even when others were invalid, so that one run
@@ -195,6 +195,10 @@ public class ImportingCsv {
             } catch (SQLException | IOException | RuntimeException e) {
                 Stage.closeQuietly(stage);
                 connection.rollback();
+                if (rejects != null) {
+                    rejects.closeQuietly();
+                    Files.deleteIfExists(rejectsPath);
+                }
                 throw e;
             } finally {
                 if (rejects != null) {
@@ -227,7 +231,7 @@ public class ImportingCsv {
         try (Statement st = connection.createStatement()) {
             st.executeQuery("select id from import_lock where id = 1 for update nowait").close();
         } catch (SQLException e) {
-            throw new ImportFailedException("another import is running; " + fileName + " was not imported."
+            throw new ImportBusyException("another import is running; " + fileName + " was not imported."
                     + " Run it again when the other has finished.", e);
         }
     }

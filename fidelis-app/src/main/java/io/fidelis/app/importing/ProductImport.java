@@ -56,14 +56,14 @@ class ProductImport implements ImportSpec {
 
     @Override
     public RowStager rowStager() {
-        return (r, errors) -> {
+        return RowStager.eachRow((r, errors) -> {
             java.math.BigDecimal cost = (java.math.BigDecimal) r.value(4);
             if (cost != null && cost.signum() < 0) {
                 errors.add(new RowError(r.fileName(), r.line(), "unit_cost", "is negative: " + cost.toPlainString()));
                 return null;
             }
             return new Object[] {r.line(), r.value(0), r.value(1), r.value(2), r.value(3), cost};
-        };
+        });
     }
 
     @Override

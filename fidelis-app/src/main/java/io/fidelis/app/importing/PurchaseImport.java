@@ -58,7 +58,8 @@ class PurchaseImport implements ImportSpec {
             new StageColumn("unit_cost"),
             new StageColumn("category"),
             new StageColumn("channel"),
-            new StageColumn("original_order_id"));
+            new StageColumn("original_order_id"),
+            new StageColumn("order_kind"));
 
     @Override
     public ImportKind kind() {
@@ -77,41 +78,81 @@ class PurchaseImport implements ImportSpec {
 
     @Override
     public RowStager rowStager() {
-        return new LineNumbering()::toStageRow;
+        return new OrderRuns();
     }
 
-    /** Numbers the lines of each order in file order (1, 2, ...). */
-    private static final class LineNumbering {
-        private String previousOrder;
-        private int lineNo;
+    /**
+     * Holds back the lines of the current order until it ends, then numbers them (1, 2, ...) and gives each the
+     * order's header values: the earliest time, the greatest channel and original order id, and the kind (a return
+     * when every line is negative). Line 1 then carries the order's header; an order split across the file is
+     * merged again in SQL. An order has few lines, so memory stays small.
+     */
+    private static final class OrderRuns implements RowStager {
+        private static final int AT_COLUMN = 4;
+        private static final int QUANTITY_COLUMN = 6;
+        private static final int CHANNEL_COLUMN = 10;
+        private static final int ORIGINAL_COLUMN = 11;
+        private static final int KIND_COLUMN = 12;
+        private final List<Object[]> run = new ArrayList<>();
+        private String order;
 
-    Object[] toStageRow(CsvRecordReader r, List<RowError> errors) {
-        BigDecimal quantity = (BigDecimal) r.value(QUANTITY);
-        BigDecimal price = (BigDecimal) r.value(PRICE);
-        BigDecimal cost = (BigDecimal) r.value(COST);
-        if (quantity.signum() == 0) {
-            errors.add(new RowError(r.fileName(), r.line(), "quantity", "is zero"));
+        @Override
+        public boolean accept(CsvRecordReader r, List<RowError> errors, Stage stage) throws SQLException {
+            BigDecimal quantity = (BigDecimal) r.value(QUANTITY);
+            BigDecimal price = (BigDecimal) r.value(PRICE);
+            BigDecimal cost = (BigDecimal) r.value(COST);
+            if (quantity.signum() == 0) {
+                errors.add(new RowError(r.fileName(), r.line(), "quantity", "is zero"));
+            }
+            if (price.signum() < 0) {
+                errors.add(new RowError(r.fileName(), r.line(), "unit_price", "is negative: " + price.toPlainString()
+                        + " (a refund is a negative quantity at a positive price)"));
+            }
+            if (cost != null && cost.signum() < 0) {
+                errors.add(new RowError(r.fileName(), r.line(), "unit_cost", "is negative: " + cost.toPlainString()));
+            }
+            if (!errors.isEmpty()) {
+                return false;
+            }
+            String current = (String) r.value(ORDER);
+            if (!current.equals(order)) {
+                finish(stage);
+                order = current;
+            }
+            run.add(new Object[] {r.line(), current, run.size() + 1, r.value(CUSTOMER), r.value(AT), r.value(SKU),
+                    quantity, price, cost, r.value(CATEGORY), r.value(CHANNEL), r.value(ORIGINAL), null});
+            return true;
         }
-        if (price.signum() < 0) {
-            errors.add(new RowError(r.fileName(), r.line(), "unit_price", "is negative: " + price.toPlainString()
-                    + " (a refund is a negative quantity at a positive price)"));
+
+        @Override
+        public void finish(Stage stage) throws SQLException {
+            if (run.isEmpty()) {
+                return;
+            }
+            java.time.Instant at = null;
+            String channel = null;
+            String original = null;
+            boolean allNegative = true;
+            for (Object[] line : run) {
+                java.time.Instant t = (java.time.Instant) line[AT_COLUMN];
+                at = at == null || t.isBefore(at) ? t : at;
+                channel = greater(channel, (String) line[CHANNEL_COLUMN]);
+                original = greater(original, (String) line[ORIGINAL_COLUMN]);
+                allNegative &= ((BigDecimal) line[QUANTITY_COLUMN]).signum() < 0;
+            }
+            for (Object[] line : run) {
+                line[AT_COLUMN] = at;
+                line[CHANNEL_COLUMN] = channel;
+                line[ORIGINAL_COLUMN] = original;
+                line[KIND_COLUMN] = allNegative ? "RETURN" : "ORDER";
+                stage.add(line);
+            }
+            run.clear();
         }
-        if (cost != null && cost.signum() < 0) {
-            errors.add(new RowError(r.fileName(), r.line(), "unit_cost", "is negative: " + cost.toPlainString()));
+
+        private static String greater(String a, String b) {
+            return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
         }
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        String order = (String) r.value(ORDER);
-        if (!order.equals(previousOrder)) {
-            lineNo = 1;
-            previousOrder = order;
-        } else {
-            lineNo++;
-        }
-        return new Object[] {r.line(), order, lineNo, r.value(CUSTOMER), r.value(AT), r.value(SKU), quantity,
-                price, cost, r.value(CATEGORY), r.value(CHANNEL), r.value(ORIGINAL)};
-    }
     }
 
     @Override
@@ -119,8 +160,10 @@ class PurchaseImport implements ImportSpec {
         List<RowError> errors = new ArrayList<>();
         // Two steps, not a join with a grouped subquery (which H2 evaluates once per row).
         List<String> mixed = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select order_id from " + stage
-                + " group by order_id having count(distinct customer_ext) > 1 order by order_id");
+        // Index lookups rather than GROUP BY: H2 groups in memory, and a file may hold millions of orders.
+        try (PreparedStatement ps = c.prepareStatement("select distinct a.order_id from " + stage + " a"
+                + " where exists (select 1 from " + stage + " b where b.order_id = a.order_id"
+                + " and b.customer_ext <> a.customer_ext) order by a.order_id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 mixed.add(rs.getString(1));
@@ -158,13 +201,6 @@ class PurchaseImport implements ImportSpec {
     public Counts apply(Connection c, DatabaseKind kind, String stage, Set<String> present, String source)
             throws SQLException {
         OffsetDateTime now = Sql.now();
-        // An order whose lines are not contiguous in the file: number its lines again, in file order.
-        if (Sql.count(c, "select count(*) from (select order_id from " + stage
-                + " group by order_id, line_no having count(*) > 1) d") > 0) {
-            Sql.update(c, "merge into " + stage + " t using (select file_line, row_number() over "
-                    + "(partition by order_id order by file_line) rn from " + stage + ") r"
-                    + " on (t.file_line = r.file_line) when matched then update set line_no = r.rn");
-        }
         Sql.update(c, "insert into customer (external_id, marketing_consent, time_zone, created_at, updated_at,"
                 + " version) select d.customer_ext, false, 'UTC', ?, ?, 0 from (select distinct customer_ext from "
                 + stage + ") d where not exists (select 1 from customer c where c.external_id = d.customer_ext)",
@@ -180,9 +216,25 @@ class PurchaseImport implements ImportSpec {
                 + " where s.category is null and s.sku is not null");
 
         String orders = stage + "_orders";
-        Sql.update(c, "insert into " + orders + " select s.order_id, c.id, min(s.purchased_at), max(s.channel),"
-                + " case when max(s.quantity) < 0 then 'RETURN' else 'ORDER' end, max(s.original_order_id)"
-                + " from " + stage + " s join customer c on c.external_id = s.customer_ext group by s.order_id, c.id");
+        // Orders whose lines are not contiguous in the file (rare) have more than one run, each starting at line 1:
+        // their header comes from all their lines, and their lines are numbered again in file order.
+        String split = "(select a.order_id from " + stage + " a where a.line_no = 1 and exists (select 1 from "
+                + stage + " b where b.order_id = a.order_id and b.line_no = 1 and b.file_line <> a.file_line))";
+        long splitOrders = Sql.update(c, "insert into " + orders + " select s.order_id, c.id, min(s.purchased_at),"
+                + " max(s.channel), case when max(s.quantity) < 0 then 'RETURN' else 'ORDER' end,"
+                + " max(s.original_order_id) from " + stage + " s join customer c on c.external_id = s.customer_ext"
+                + " where s.order_id in " + split + " group by s.order_id, c.id");
+        if (splitOrders > 0) {
+            Sql.update(c, "merge into " + stage + " t using (select order_id, file_line, row_number() over"
+                    + " (partition by order_id order by file_line) rn from " + stage + " where order_id in"
+                    + " (select order_id from " + orders + ")) r"
+                    + " on (t.order_id = r.order_id and t.file_line = r.file_line)"
+                    + " when matched then update set line_no = r.rn");
+        }
+        // Every other order's first line carries its header values (see OrderRuns).
+        Sql.update(c, "insert into " + orders + " select s.order_id, c.id, s.purchased_at, s.channel, s.order_kind,"
+                + " s.original_order_id from " + stage + " s join customer c on c.external_id = s.customer_ext"
+                + " where s.line_no = 1 and not exists (select 1 from " + orders + " o where o.order_id = s.order_id)");
         String sameOrder = "p.customer_id = x.customer_id and p.purchased_at = x.purchased_at"
                 + " and p.channel is not distinct from x.channel and p.kind = x.kind"
                 + " and p.original_order_id is not distinct from x.original_order_id";
@@ -197,13 +249,21 @@ class PurchaseImport implements ImportSpec {
                 + " join " + orders + " x on x.order_id = s.order_id"
                 + " join purchase p on p.order_id = s.order_id where " + sameLine + " and " + sameOrder);
 
-        Sql.update(c, "merge into purchase p using " + orders + " x on (p.order_id = x.order_id)"
-                + " when matched and not (" + sameOrder + ") then update set customer_id = x.customer_id,"
-                + " purchased_at = x.purchased_at, channel = x.channel, kind = x.kind,"
-                + " original_order_id = x.original_order_id"
-                + " when not matched then insert (order_id, customer_id, purchased_at, channel, kind,"
-                + " original_order_id) values (x.order_id, x.customer_id, x.purchased_at, x.channel, x.kind,"
-                + " x.original_order_id)");
+        boolean newOrdersOnly = Sql.count(c, "select count(*) from " + orders + " x where exists"
+                + " (select 1 from purchase p where p.order_id = x.order_id)") == 0;
+        if (newOrdersOnly) {
+            Sql.update(c, "insert into purchase (order_id, customer_id, purchased_at, channel, kind,"
+                    + " original_order_id) select order_id, customer_id, purchased_at, channel, kind,"
+                    + " original_order_id from " + orders);
+        } else {
+            Sql.update(c, "merge into purchase p using " + orders + " x on (p.order_id = x.order_id)"
+                    + " when matched and not (" + sameOrder + ") then update set customer_id = x.customer_id,"
+                    + " purchased_at = x.purchased_at, channel = x.channel, kind = x.kind,"
+                    + " original_order_id = x.original_order_id"
+                    + " when not matched then insert (order_id, customer_id, purchased_at, channel, kind,"
+                    + " original_order_id) values (x.order_id, x.customer_id, x.purchased_at, x.channel, x.kind,"
+                    + " x.original_order_id)");
+        }
         if (imported == total) {
             Sql.update(c, "insert into purchase_line (order_id, line_no, sku, category, quantity, unit_price,"
                     + " unit_cost) select order_id, line_no, sku, category, quantity, unit_price, unit_cost from "

@@ -46,6 +46,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(io.fidelis.app.importing.ImportBusyException.class)
+    ProblemDetail importBusy(io.fidelis.app.importing.ImportBusyException e) {
+        return problem(HttpStatus.CONFLICT, "Another import is running", e.getMessage());
+    }
+
     @ExceptionHandler(ImportFailedException.class)
     ProblemDetail importFailed(ImportFailedException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Import failed", e.getMessage());

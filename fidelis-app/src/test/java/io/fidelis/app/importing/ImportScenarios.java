@@ -183,6 +183,25 @@ abstract class ImportScenarios {
         }
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void aSecondImportWhileOneIsRunningIsRefusedAtOnceAndChangesNothing() throws Exception {
+        Path f = file("p.csv", PURCHASES_HEADER + "SO1,A1,2024-01-05 10:00,T-1,2,3.10,,,store\n");
+        try (java.sql.Connection running = dataSource.getConnection()) {
+            running.setAutoCommit(false);
+            try (var st = running.createStatement()) {
+                st.executeQuery("select id from import_lock where id = 1 for update").close();
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(ImportKind.PURCHASES, f))
+                    .isInstanceOf(ImportBusyException.class).hasMessageContaining("another import is running");
+            running.rollback();
+        }
+        assertThat(count("purchase")).isZero();
+        assertThat(run(ImportKind.PURCHASES, f).imported()).isEqualTo(1);
+    }
+
     @Test
     void importingTheSameFileTwiceChangesNothing() throws IOException {
         Path customers = file("customers.csv", "customer_id,name,email,referred_by,marketing_consent\n"
@@ -241,6 +260,27 @@ abstract class ImportScenarios {
         assertThat(s.imported()).isEqualTo(3);
         assertThat(jdbc.sql("select sku from purchase_line where order_id = 'SO1' order by line_no")
                 .query(String.class).list()).containsExactly("T-1", "T-3");
+        assertThat(count("purchase")).isEqualTo(2);
+    }
+
+    @Test
+    void anOrdersHeaderComesFromAllItsLinesWhetherTheyAreTogetherOrSplit() throws IOException {
+        ImportSummary s = run(ImportKind.PURCHASES, file("headers.csv", PURCHASES_HEADER
+                + "SO1,A1,2024-01-05 10:05,T-1,1,1.00,,,store\n"
+                + "SO1,A1,2024-01-05 10:00,T-2,-1,2.00,,,\n"
+                + "RT1,A1,2024-01-06 10:00,T-1,-1,1.00,,,store\n"
+                + "RT1,A1,2024-01-06 10:00,T-2,-2,2.00,,,store\n"
+                + "SO2,A1,2024-01-07 12:00,T-1,1,1.00,,,online\n"
+                + "SO3,A1,2024-01-07 13:00,T-1,1,1.00,,,online\n"
+                + "SO2,A1,2024-01-07 11:00,T-2,-1,2.00,,,phone\n"));
+        assertThat(s.imported()).isEqualTo(7);
+        assertThat(jdbc.sql("select order_id || ' ' || kind || ' ' || channel from purchase order by order_id")
+                .query(String.class).list()).containsExactly("RT1 RETURN store", "SO1 ORDER store",
+                "SO2 ORDER phone", "SO3 ORDER online");
+        assertThat(jdbc.sql("select purchased_at from purchase where order_id = 'SO1'").query(OffsetDateTime.class)
+                .single().toInstant()).isEqualTo("2024-01-05T10:00:00Z");
+        assertThat(jdbc.sql("select purchased_at from purchase where order_id = 'SO2'").query(OffsetDateTime.class)
+                .single().toInstant()).isEqualTo("2024-01-07T11:00:00Z");
     }
 
     @Test
