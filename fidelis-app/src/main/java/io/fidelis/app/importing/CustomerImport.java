@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code account_manager} names a staff user, created without a login when not yet known.
  */
 @Component
-class CustomerImport implements ImportSpec {
+class CustomerImport extends BaseImportSpec {
     static final List<Field> FIELDS = List.of(
             Field.required("customer_id", FieldType.ID, 100),
             Field.optional("name", FieldType.TEXT, 200),
@@ -63,19 +63,8 @@ class CustomerImport implements ImportSpec {
             new MergeColumns.Column("marketing_consent", "marketing_consent", "x.marketing_consent", "false"),
             new MergeColumns.Column("time_zone", "time_zone", "x.time_zone", "'UTC'"));
 
-    @Override
-    public ImportKind kind() {
-        return ImportKind.CUSTOMERS;
-    }
-
-    @Override
-    public List<Field> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<StageColumn> stageColumns() {
-        return STAGE;
+    CustomerImport() {
+        super(ImportKind.CUSTOMERS, FIELDS, "import_stage_customers", STAGE);
     }
 
     @Override
@@ -111,11 +100,6 @@ class CustomerImport implements ImportSpec {
             }
         }
         return errors;
-    }
-
-    @Override
-    public String stageTable() {
-        return "import_stage_customers";
     }
 
     @Override

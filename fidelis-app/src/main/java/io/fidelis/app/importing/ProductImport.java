@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Products, keyed by SKU. */
 @Component
-class ProductImport implements ImportSpec {
+class ProductImport extends BaseImportSpec {
     static final List<Field> FIELDS = List.of(
             Field.required("sku", FieldType.ID, 100),
             Field.optional("name", FieldType.TEXT, 300),
@@ -39,19 +39,8 @@ class ProductImport implements ImportSpec {
             MergeColumns.Column.of("brand", "brand"),
             MergeColumns.Column.of("unit_cost", "unit_cost"));
 
-    @Override
-    public ImportKind kind() {
-        return ImportKind.PRODUCTS;
-    }
-
-    @Override
-    public List<Field> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<StageColumn> stageColumns() {
-        return STAGE;
+    ProductImport() {
+        super(ImportKind.PRODUCTS, FIELDS, "import_stage_products", STAGE);
     }
 
     @Override
@@ -71,11 +60,6 @@ class ProductImport implements ImportSpec {
         List<RowError> errors = new ArrayList<>();
         errors.addAll(Duplicates.find(c, stage, "sku", "sku", fileName));
         return errors;
-    }
-
-    @Override
-    public String stageTable() {
-        return "import_stage_products";
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * invoice, for instance). A customer named by a purchase but not yet known is created; so is an unknown product.
  */
 @Component
-class PurchaseImport implements ImportSpec {
+class PurchaseImport extends BaseImportSpec {
     static final List<Field> FIELDS = List.of(
             Field.required("order_id", FieldType.ID, 100),
             Field.required("customer_id", FieldType.ID, 100),
@@ -61,19 +61,8 @@ class PurchaseImport implements ImportSpec {
             new StageColumn("original_order_id"),
             new StageColumn("order_kind"));
 
-    @Override
-    public ImportKind kind() {
-        return ImportKind.PURCHASES;
-    }
-
-    @Override
-    public List<Field> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<StageColumn> stageColumns() {
-        return STAGE;
+    PurchaseImport() {
+        super(ImportKind.PURCHASES, FIELDS, "import_stage_purchases", STAGE);
     }
 
     @Override
@@ -185,11 +174,6 @@ class PurchaseImport implements ImportSpec {
             }
         }
         return errors;
-    }
-
-    @Override
-    public String stageTable() {
-        return "import_stage_purchases";
     }
 
     @Override

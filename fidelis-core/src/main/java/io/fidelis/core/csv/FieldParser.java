@@ -82,9 +82,10 @@ public final class FieldParser {
                 return parseTimestamp(value);
             }
             case DATE -> {
+                // A date, or the date part of a timestamp ("2024-01-05 10:00" reads as 2024-01-05).
+                boolean timestamp = value.length() > 10 && (value.charAt(10) == ' ' || value.charAt(10) == 'T');
                 try {
-                    return LocalDate.parse(value.length() > 10 && value.charAt(10) != ' ' && value.charAt(10) != 'T'
-                            ? value : value.substring(0, Math.min(10, value.length())));
+                    return LocalDate.parse(timestamp ? value.substring(0, 10) : value);
                 } catch (DateTimeParseException e) {
                     throw new InvalidValueException("not a date (expected yyyy-MM-dd): '" + value + "'");
                 }
