@@ -155,6 +155,7 @@ public class CustomerManagement {
     }
 
     private String sourceOr(String source) {
-        return source == null || source.isBlank() ? "api:" + current.actor() : source;
+        String s = source == null || source.isBlank() ? "api:" + current.actor() : source;
+        return s.length() > 100 ? s.substring(0, 100) : s; // consent_source is varchar(100)
     }
 }

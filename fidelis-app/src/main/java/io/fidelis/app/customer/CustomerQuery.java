@@ -30,7 +30,7 @@ public record CustomerQuery(String text, String email, String segment, String re
             case "segment" -> "c.segment";
             case "acquiredOn" -> "c.acquired_on";
             case "createdAt" -> "c.created_at";
-            default -> throw new io.fidelis.app.shared.BusinessRuleException("sort",
+            default -> throw new io.fidelis.app.shared.InvalidInputException("sort",
                     "cannot sort by '" + field + "'; sortable fields: " + String.join(", ", SORTABLE.stream()
                             .sorted().toList()));
         };

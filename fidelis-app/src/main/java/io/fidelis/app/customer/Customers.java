@@ -81,7 +81,7 @@ class Customers {
                 return true;
             }
             current = jdbc.sql("select referred_by_id from customer where id = ?").param(current)
-                    .query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional().orElse(null);
+                    .query((rs, n) -> rs.getObject(1, Long.class)).optional().orElse(null);
         }
         return false;
     }

@@ -99,6 +99,15 @@ class CustomerImport extends BaseImportSpec {
                         + rs.getString(2) + "' (neither in this file nor already stored)"));
             }
         }
+        try (PreparedStatement ps = c.prepareStatement("select s.file_line, s.account_manager, u.role from " + stage
+                + " s join staff_user u on u.username = s.account_manager"
+                + " where u.role not in ('ACCOUNT_MANAGER', 'MANAGER', 'ADMIN') order by s.file_line");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                errors.add(new RowError(fileName, rs.getLong(1), "account_manager", "'" + rs.getString(2)
+                        + "' is a staff user with the role " + rs.getString(3) + ", not an account manager"));
+            }
+        }
         return errors;
     }
 
@@ -113,17 +122,17 @@ class CustomerImport extends BaseImportSpec {
                     + " where not exists (select 1 from staff_user u where u.username = d.account_manager)", now);
         }
         String source2 = "(select s.external_id, s.name, s.email, s.phone, s.region, s.segment, s.acquired_on,"
-                + " s.acquisition_channel, u.id account_manager_id, s.marketing_consent, s.time_zone from " + stage
-                + " s left join staff_user u on u.username = s.account_manager)";
+                + " s.acquisition_channel, u.id account_manager_id, s.marketing_consent, s.time_zone,"
+                + " s.referred_by_ext from " + stage + " s left join staff_user u on u.username = s.account_manager)";
+        String consentSource = source.length() > 100 ? source.substring(0, 100) : source;
         List<MergeColumns.Column> columns = MergeColumns.presentOnly(COLUMNS, present);
         long total = Sql.count(c, "select count(*) from " + stage);
         long imported = Sql.count(c, "select count(*) from " + stage + " s where not exists"
                 + " (select 1 from customer c where c.external_id = s.external_id)");
         long unchanged = Sql.count(c, "select count(*) from " + source2 + " x join customer c"
                 + " on c.external_id = x.external_id where " + MergeColumns.same("c", columns)
-                + (present.contains("referred_by") ? " and c.referred_by_id is not distinct from (select r.id from"
-                + " customer r join " + stage + " s on r.external_id = s.referred_by_ext"
-                + " where s.external_id = c.external_id)" : ""));
+                + (present.contains("referred_by") ? " and (select r.external_id from customer r"
+                + " where r.id = c.referred_by_id) is not distinct from x.referred_by_ext" : ""));
         String consentChange = present.contains("marketing_consent")
                 ? ", consent_changed_at = case when c.marketing_consent = coalesce(x.marketing_consent, false)"
                 + " then c.consent_changed_at else ? end, consent_source = case when c.marketing_consent ="
@@ -148,13 +157,13 @@ class CustomerImport extends BaseImportSpec {
         if (!columns.isEmpty()) {
             if (present.contains("marketing_consent")) {
                 params.add(now);
-                params.add(source);
+                params.add(consentSource);
             }
             params.add(now);
         }
         if (present.contains("marketing_consent")) {
             params.add(now);
-            params.add(source);
+            params.add(consentSource);
         }
         params.add(now);
         params.add(now);
@@ -164,7 +173,8 @@ class CustomerImport extends BaseImportSpec {
                     + " s left join customer r on r.external_id = s.referred_by_ext) x"
                     + " on (c.external_id = x.external_id)"
                     + " when matched and c.referred_by_id is distinct from x.referred_by_id"
-                    + " then update set referred_by_id = x.referred_by_id, updated_at = ?", now);
+                    + " then update set referred_by_id = x.referred_by_id, updated_at = ?, version = c.version + 1",
+                    now);
         }
         return new Counts(imported, total - imported - unchanged, unchanged);
     }

@@ -67,7 +67,13 @@ public class ImportingCsv {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
         String fileName = command.file().getFileName().toString();
-        FieldParser parser = new FieldParser(command.zone(), command.timestampFormat());
+        FieldParser parser;
+        try {
+            parser = new FieldParser(command.zone(), command.timestampFormat());
+        } catch (IllegalArgumentException e) {
+            return rejected(command, fileName, 0, 0, List.of(new RowError(fileName, 0, "timestamp_format",
+                    "not a valid pattern: " + e.getMessage())), started, List.of());
+        }
         CsvRecordReader reader;
         try {
             reader = CsvRecordReader.open(command.file(), spec.fields(), command.mapping(), parser);
@@ -144,21 +150,28 @@ public class ImportingCsv {
                 // reports every problem in the file.
                 List<RowError> staged = spec.checkStaged(connection, stageTable, fileName);
                 log.debug("checked staged rows at {} ms", (System.nanoTime() - started) / 1_000_000);
-                if (!staged.isEmpty()) {
+                List<RowError> allStaged = new ArrayList<>();
+                while (!staged.isEmpty()) {
+                    allStaged.addAll(staged);
                     rejected += staged.stream().mapToLong(RowError::line).distinct().count();
                     for (RowError e : staged) {
                         if (errors.size() < MAX_REPORTED_ERRORS) {
                             errors.add(e);
                         }
                     }
+                    if (!command.skipInvalid()) {
+                        break;
+                    }
+                    // Removing a row can invalidate another (a referral to it): check again until nothing changes.
+                    removeStaged(connection, stageTable, staged);
+                    staged = spec.checkStaged(connection, stageTable, fileName);
                 }
                 if (rejected > 0 && !command.skipInvalid()) {
                     connection.rollback();
                     return rejected(command, fileName, read, rejected, errors, started, reader.ignoredColumns());
                 }
-                if (!staged.isEmpty()) {
-                    removeStaged(connection, stageTable, staged);
-                    rejects.writeLinesFrom(command, spec, staged);
+                if (!allStaged.isEmpty()) {
+                    rejects.writeLinesFrom(command, spec, allStaged);
                 }
                 ImportSpec.Counts counts = spec.apply(connection, kind, stageTable, present,
                         "import:" + fileName);
@@ -168,17 +181,17 @@ public class ImportingCsv {
                         rejectsName, reader.ignoredColumns()), startedAt, command.requestedBy());
                 emptyStaging(connection, staging);
                 log.debug("applied at {} ms", (System.nanoTime() - started) / 1_000_000);
+                if (rejects != null) {
+                    rejects.close(); // before the commit: a rejects file that cannot be written fails the import
+                }
                 connection.commit();
                 log.debug("committed at {} ms", (System.nanoTime() - started) / 1_000_000);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 ImportSummary summary = new ImportSummary(command.kind(), fileName, ImportSummary.Outcome.IMPORTED,
                         read, counts.imported(), counts.updated(), counts.unchanged(), rejected, seconds, errors,
                         rejectsName, reader.ignoredColumns());
-                if (rejects != null) {
-                    rejects.close();
-                    if (rejected == 0) {
-                        Files.deleteIfExists(rejectsPath);
-                    }
+                if (rejects != null && rejected == 0) {
+                    Files.deleteIfExists(rejectsPath);
                 }
                 events.publishEvent(new CsvImported(command.kind(), fileName, summary.imported(), summary.updated(),
                         command.requestedBy()));
@@ -231,8 +244,12 @@ public class ImportingCsv {
         try (Statement st = connection.createStatement()) {
             st.executeQuery("select id from import_lock where id = 1 for update nowait").close();
         } catch (SQLException e) {
-            throw new ImportBusyException("another import is running; " + fileName + " was not imported."
-                    + " Run it again when the other has finished.", e);
+            // PostgreSQL: 55P03 lock_not_available; H2: HYT00 lock timeout.
+            if ("55P03".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState())) {
+                throw new ImportBusyException("another import is running; " + fileName + " was not imported."
+                        + " Run it again when the other has finished.", e);
+            }
+            throw e;
         }
     }
 
@@ -274,6 +291,18 @@ public class ImportingCsv {
             insert.setLong(10, s.rejected());
             insert.setString(11, requestedBy);
             insert.executeUpdate();
+        }
+        // The audit trail gets one entry per import, in the same transaction; the rows are in import_run.
+        try (PreparedStatement audit = connection.prepareStatement("insert into audit_event (occurred_at, actor,"
+                + " entity_type, entity_id, action, old_value, new_value) values (?, ?, ?, ?, ?, null, ?)")) {
+            audit.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            audit.setString(2, requestedBy);
+            audit.setString(3, s.kind().label());
+            audit.setString(4, s.file().length() > 100 ? s.file().substring(0, 100) : s.file());
+            audit.setString(5, "import");
+            audit.setString(6, String.format("{\"read\":%d,\"imported\":%d,\"updated\":%d,\"unchanged\":%d,"
+                    + "\"rejected\":%d}", s.read(), s.imported(), s.updated(), s.unchanged(), s.rejected()));
+            audit.executeUpdate();
         }
     }
 

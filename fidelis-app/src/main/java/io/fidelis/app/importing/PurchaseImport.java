@@ -193,11 +193,6 @@ class PurchaseImport extends BaseImportSpec {
                 + " select d.sku, d.sku, d.category, ?, ? from (select sku, max(category) category from " + stage
                 + " where sku is not null group by sku) d"
                 + " where not exists (select 1 from product p where p.sku = d.sku)", now, now);
-        // Lines without cost or category take the product's.
-        Sql.update(c, "update " + stage + " s set unit_cost = (select p.unit_cost from product p where p.sku = s.sku)"
-                + " where s.unit_cost is null and s.sku is not null");
-        Sql.update(c, "update " + stage + " s set category = (select p.category from product p where p.sku = s.sku)"
-                + " where s.category is null and s.sku is not null");
 
         String orders = stage + "_orders";
         // Orders whose lines are not contiguous in the file (rare) have more than one run, each starting at line 1:
@@ -219,6 +214,16 @@ class PurchaseImport extends BaseImportSpec {
         Sql.update(c, "insert into " + orders + " select s.order_id, c.id, s.purchased_at, s.channel, s.order_kind,"
                 + " s.original_order_id from " + stage + " s join customer c on c.external_id = s.customer_ext"
                 + " where s.line_no = 1 and not exists (select 1 from " + orders + " o where o.order_id = s.order_id)");
+        // Lines without cost or category keep what was stored for them at their first import, or else take the
+        // product's: a line keeps the values of the time of purchase, and a re-import does not change them.
+        Sql.update(c, "update " + stage + " s set unit_cost = coalesce((select l.unit_cost from purchase_line l"
+                + " where l.order_id = s.order_id and l.line_no = s.line_no and l.sku = s.sku),"
+                + " (select p.unit_cost from product p where p.sku = s.sku))"
+                + " where s.unit_cost is null and s.sku is not null");
+        Sql.update(c, "update " + stage + " s set category = coalesce((select l.category from purchase_line l"
+                + " where l.order_id = s.order_id and l.line_no = s.line_no and l.sku = s.sku),"
+                + " (select p.category from product p where p.sku = s.sku))"
+                + " where s.category is null and s.sku is not null");
         String sameOrder = "p.customer_id = x.customer_id and p.purchased_at = x.purchased_at"
                 + " and p.channel is not distinct from x.channel and p.kind = x.kind"
                 + " and p.original_order_id is not distinct from x.original_order_id";

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Errors as RFC 9457 {@code application/problem+json}: 400 for malformed or invalid input (with an {@code errors}
  * list of field and message), 404 for what is absent or not visible to the caller, 409 for conflicts with stored
- * data, 422 for well-formed requests that break a business rule.
+ * data or a running import, 422 for well-formed requests that break a business rule or a rejected import file,
+ * 500 when the database fails an import (rolled back).
  */
 @RestControllerAdvice(basePackages = "io.fidelis.app")
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -51,9 +52,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Another import is running", e.getMessage());
     }
 
+    @ExceptionHandler(io.fidelis.app.shared.InvalidInputException.class)
+    ProblemDetail invalid(io.fidelis.app.shared.InvalidInputException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                e.field() == null ? e.getMessage() : e.field() + ": " + e.getMessage());
+        if (e.field() != null) {
+            p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return p;
+    }
+
+    /** A concurrent request stored the same key first (a duplicate id or order). */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail integrity(org.springframework.dao.DataIntegrityViolationException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "the change clashes with stored data (for example a"
+                + " duplicate id stored at the same moment); reload and try again");
+    }
+
     @ExceptionHandler(ImportFailedException.class)
     ProblemDetail importFailed(ImportFailedException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Import failed", e.getMessage());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Import failed", e.getMessage());
     }
 
     @Override

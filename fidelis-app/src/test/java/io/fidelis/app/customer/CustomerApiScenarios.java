@@ -105,7 +105,10 @@ abstract class CustomerApiScenarios {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(body(missing).get("status").asInt()).isEqualTo(404);
 
-        assertThat(admin.get("/api/v1/customers?sort=password").statusCode()).isEqualTo(422);
+        assertThat(admin.get("/api/v1/customers?sort=password").statusCode()).isEqualTo(400);
+        assertThat(admin.post("/api/v1/customers", "{\"name\":\"no id\"}").statusCode()).isEqualTo(400);
+        assertThat(admin.post("/api/v1/customers", customer("Z9", ",\"timeZone\":\"Mars/Olympus\"")).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -237,9 +240,17 @@ abstract class CustomerApiScenarios {
                 "customer_id,name\nX1,Xu\nX2,Yu\n".getBytes());
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(body(ok).get("imported").asLong()).isEqualTo(2);
+        assertThat(body(ok).has("rejectsFile")).isFalse();
+        HttpResponse<String> skipped = admin.postMultipart("/api/v1/imports/customers", "s.csv",
+                "customer_id,email\nX4,x4@example.com\nX5,not-an-email\n".getBytes(), "skipInvalid", "true");
+        assertThat(skipped.statusCode()).isEqualTo(200);
+        assertThat(body(skipped).get("rejected").asLong()).isEqualTo(1);
+        assertThat(body(skipped).has("rejectsFile")).isFalse();
         HttpResponse<String> bad = admin.postMultipart("/api/v1/imports/purchases", "p.csv",
                 "order_id,customer_id,purchased_at,quantity,unit_price\nSO1,X1,yesterday,1,1.00\n".getBytes());
         assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(body(bad).get("errors").get(0).get("field").asString()).isEqualTo("purchased_at");
         assertThat(body(bad).get("errors").get(0).get("line").asLong()).isEqualTo(2);
         HttpResponse<String> mapped = admin.postMultipart("/api/v1/imports/customers", "m.csv",

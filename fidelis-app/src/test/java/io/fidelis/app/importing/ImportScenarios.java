@@ -227,8 +227,10 @@ abstract class ImportScenarios {
     }
 
     private static Map<String, List<String>> withoutImportRunsAndTimes(Map<String, List<String>> snapshot) {
+        // Each import is recorded (import_run) and audited (audit_event): those grow; nothing else may change.
         Map<String, List<String>> copy = new LinkedHashMap<>(snapshot);
         copy.remove("import_run");
+        copy.remove("audit_event");
         return copy;
     }
 
@@ -322,6 +324,69 @@ abstract class ImportScenarios {
                 "c.csv:3: field 'customer_id': 'A1' already appears on line 2",
                 "c.csv:4: field 'referred_by': unknown customer 'Z9' (neither in this file nor already stored)");
         assertThat(count("customer")).isZero();
+    }
+
+    @Test
+    void skippingARowAlsoSkipsTheRowsThatReferToIt() throws IOException {
+        Path f = file("chain.csv", "customer_id,name,referred_by\nA1,Ann,Z9\nB2,Bo,A1\nC3,Cy,\n");
+        ImportSummary s = importer.importFile(ImportFile.of(ImportKind.CUSTOMERS, f).skippingInvalid());
+        assertThat(s.imported()).isEqualTo(1);
+        assertThat(s.rejected()).isEqualTo(2);
+        assertThat(s.errors()).extracting(RowError::message).containsExactly(
+                "chain.csv:2: field 'referred_by': unknown customer 'Z9' (neither in this file nor already stored)",
+                "chain.csv:3: field 'referred_by': unknown customer 'A1' (neither in this file nor already stored)");
+        assertThat(jdbc.sql("select external_id from customer").query(String.class).list()).containsExactly("C3");
+    }
+
+    @Test
+    void aReferrerNewInTheFileCountsAsAnUpdateOfAnExistingCustomer() throws IOException {
+        run(ImportKind.CUSTOMERS, file("one.csv", "customer_id,name,referred_by\nB2,Bo,\n"));
+        ImportSummary s = run(ImportKind.CUSTOMERS, file("two.csv", "customer_id,name,referred_by\nA1,Ann,\nB2,Bo,A1\n"));
+        assertThat(s.imported()).isEqualTo(1);
+        assertThat(s.updated()).isEqualTo(1);
+        assertThat(s.unchanged()).isZero();
+        assertThat(jdbc.sql("select version from customer where external_id = 'B2'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAccountManagerMustBeOneAndImportsAreAudited() throws IOException {
+        jdbc.sql("insert into staff_user (username, role, enabled, created_at) values ('ann.analyst', 'ANALYST',"
+                + " true, current_timestamp)").update();
+        ImportSummary s = run(ImportKind.CUSTOMERS, file("am.csv", "customer_id,account_manager\nA1,ann.analyst\n"));
+        assertThat(s.accepted()).isFalse();
+        assertThat(s.errors()).extracting(RowError::message).containsExactly("am.csv:2: field 'account_manager':"
+                + " 'ann.analyst' is a staff user with the role ANALYST, not an account manager");
+        run(ImportKind.CUSTOMERS, file("ok.csv", "customer_id,account_manager\nA1,new.manager\n"));
+        assertThat(jdbc.sql("select actor || ' ' || entity_type || ' ' || entity_id || ' ' || action from audit_event")
+                .query(String.class).list()).containsExactly("system customers ok.csv import");
+        assertThat(jdbc.sql("select role from staff_user where username = 'new.manager'").query(String.class).single())
+                .isEqualTo("ACCOUNT_MANAGER");
+    }
+
+    @Test
+    void aLineKeepsTheCostOfItsTimeWhenTheProductCostChanges() throws IOException {
+        run(ImportKind.PRODUCTS, file("p1.csv", "sku,unit_cost\nT-1,1.00\n"));
+        Path purchases = file("s.csv", PURCHASES_HEADER + "SO1,A1,2024-01-05 10:00,T-1,2,3.10,,,store\n");
+        run(ImportKind.PURCHASES, purchases);
+        run(ImportKind.PRODUCTS, file("p2.csv", "sku,unit_cost\nT-1,1.50\n"));
+        ImportSummary again = run(ImportKind.PURCHASES, purchases);
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(jdbc.sql("select unit_cost from purchase_line").query(BigDecimal.class).single())
+                .isEqualByComparingTo("1.00");
+        run(ImportKind.PURCHASES, file("new.csv", PURCHASES_HEADER + "SO2,A1,2024-02-05 10:00,T-1,1,3.10,,,store\n"));
+        assertThat(jdbc.sql("select unit_cost from purchase_line where order_id = 'SO2'").query(BigDecimal.class)
+                .single()).isEqualByComparingTo("1.50");
+    }
+
+    @Test
+    void anInvalidTimestampPatternRejectsTheFile() throws IOException {
+        Path f = file("p.csv", PURCHASES_HEADER + "SO1,A1,2024-01-05 10:00,T-1,2,3.10,,,store\n");
+        ImportSummary s = importer.importFile(new ImportFile(ImportKind.PURCHASES, f, Map.of(), false, null,
+                "yyyy-MM-dd {{", null, null));
+        assertThat(s.accepted()).isFalse();
+        assertThat(s.errors().get(0).field()).isEqualTo("timestamp_format");
+        assertThat(count("purchase")).isZero();
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class FieldParser {
     private static final Pattern FLOAT_INTEGER = Pattern.compile("-?\\d+\\.0+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-02T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
     private final ZoneId zone;
     private final DateTimeFormatter timestampFormat;
     private final String timestampPattern;
@@ -35,6 +37,7 @@ public final class FieldParser {
      * @param zone            the zone in which local date-times (without offset) are read
      * @param timestampFormat an explicit pattern for timestamps, or {@code null} for ISO-8601 forms
      */
+    /** @throws IllegalArgumentException when {@code timestampFormat} is not a valid pattern */
     public FieldParser(ZoneId zone, String timestampFormat) {
         this.zone = zone;
         this.timestampPattern = timestampFormat;
@@ -57,6 +60,9 @@ public final class FieldParser {
         String value = raw.strip();
         if (value.isEmpty()) {
             return null;
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidValueException("contains a NUL character");
         }
         switch (field.type()) {
             case ID -> {
@@ -85,7 +91,11 @@ public final class FieldParser {
                 // A date, or the date part of a timestamp ("2024-01-05 10:00" reads as 2024-01-05).
                 boolean timestamp = value.length() > 10 && (value.charAt(10) == ' ' || value.charAt(10) == 'T');
                 try {
-                    return LocalDate.parse(timestamp ? value.substring(0, 10) : value);
+                    LocalDate date = LocalDate.parse(timestamp ? value.substring(0, 10) : value);
+                    if (date.getYear() < 1 || date.getYear() > 9999) {
+                        throw new InvalidValueException("year out of range (1 to 9999): '" + value + "'");
+                    }
+                    return date;
                 } catch (DateTimeParseException e) {
                     throw new InvalidValueException("not a date (expected yyyy-MM-dd): '" + value + "'");
                 }
@@ -170,6 +180,9 @@ public final class FieldParser {
             }
         }
         Instant fast = IsoTimestamps.parse(value, zone);
+        if (fast != null && (fast.isBefore(EARLIEST) || fast.isAfter(LATEST))) {
+            throw new InvalidValueException("year out of range (1 to 9999): '" + value + "'");
+        }
         if (fast == null) {
             throw new InvalidValueException("not a timestamp (expected yyyy-MM-dd HH:mm[:ss], "
                     + "optionally with Z or an offset such as +08:00): '" + value + "'");

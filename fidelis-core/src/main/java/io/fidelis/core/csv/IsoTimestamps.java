@@ -24,7 +24,7 @@ final class IsoTimestamps {
         int year = digits(s, 0, 4);
         int month = digits(s, 5, 2);
         int day = digits(s, 8, 2);
-        if (year < 0 || month < 0 || day < 0) {
+        if (year < 1 || month < 0 || day < 0) {
             return null;
         }
         int hour = 0;
@@ -43,6 +43,9 @@ final class IsoTimestamps {
             }
             i += 6;
             if (i < n && s.charAt(i) == ':') {
+                if (n < i + 3) {
+                    return null;
+                }
                 second = digits(s, i + 1, 2);
                 if (second < 0) {
                     return null;

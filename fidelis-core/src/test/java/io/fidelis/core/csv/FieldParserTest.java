@@ -64,6 +64,11 @@ class FieldParserTest {
         assertThatThrownBy(() -> utc.parse(when, "2010-13-01 08:00")).hasMessageStartingWith("not a timestamp");
         assertThatThrownBy(() -> utc.parse(when, "yesterday")).hasMessageStartingWith("not a timestamp");
         assertThatThrownBy(() -> utc.parse(when, "2010-12-01 08:26:00 UTC")).hasMessageStartingWith("not a timestamp");
+        // Truncated seconds, year 0: refused with a reason, never an exception of another kind.
+        assertThatThrownBy(() -> utc.parse(when, "2024-01-05 10:00:5")).hasMessageStartingWith("not a timestamp");
+        assertThatThrownBy(() -> utc.parse(when, "2024-01-05 10:00:")).hasMessageStartingWith("not a timestamp");
+        assertThatThrownBy(() -> utc.parse(when, "0000-01-05 10:00")).hasMessageStartingWith("not a timestamp");
+        assertThatThrownBy(() -> utc.parse(when, "2024-01-05T10:00:00.")).hasMessageStartingWith("not a timestamp");
     }
 
     @Test
@@ -82,6 +87,13 @@ class FieldParserTest {
         Field email = Field.optional("e", FieldType.EMAIL, 254);
         assertThat(utc.parse(email, "a.b@example.com")).isEqualTo("a.b@example.com");
         assertThatThrownBy(() -> utc.parse(email, "a.b.example.com")).hasMessageStartingWith("not an e-mail");
+    }
+
+    @Test
+    void valuesPostgresqlCannotStoreAreRefused() {
+        assertThatThrownBy(() -> utc.parse(id, "A\u00001")).hasMessage("contains a NUL character");
+        assertThatThrownBy(() -> utc.parse(Field.optional("d", FieldType.DATE, 10), "0000-01-01"))
+                .hasMessageStartingWith("year out of range");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.fidelis.app.customer.web;
 
-import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,6 +11,7 @@ import io.fidelis.app.customer.CustomerPage;
 import io.fidelis.app.customer.CustomerQuery;
 import io.fidelis.app.customer.RegisterCustomer;
 import io.fidelis.app.shared.BusinessRuleException;
+import io.fidelis.app.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/customers")
@@ -61,12 +62,13 @@ class CustomerController {
     @Operation(summary = "Create a customer")
     ResponseEntity<CustomerView> create(@Valid @RequestBody CustomerForm form) {
         if (form.externalId() == null || form.externalId().isBlank()) {
-            throw new BusinessRuleException("externalId", "is required");
+            throw new InvalidInputException("externalId", "is required");
         }
         CustomerView created = CustomerView.of(customers.register(new RegisterCustomer(form.externalId(),
                 details(form), form.referredBy(), form.accountManager(), Boolean.TRUE.equals(form.marketingConsent()),
                 form.consentSource())));
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id())).body(created);
+        return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/customers/{id}")
+                .buildAndExpand(created.id()).encode().toUri()).body(created);
     }
 
     @PutMapping("/{id}")
@@ -86,7 +88,7 @@ class CustomerController {
         try {
             zone = f.timeZone() == null || f.timeZone().isBlank() ? ZoneId.of("UTC") : ZoneId.of(f.timeZone());
         } catch (DateTimeException e) {
-            throw new BusinessRuleException("timeZone", "not a time zone (expected an IANA id such as "
+            throw new InvalidInputException("timeZone", "not a time zone (expected an IANA id such as "
                     + "Asia/Shanghai): '" + f.timeZone() + "'");
         }
         return new CustomerDetails(f.name(), f.email(), f.phone(), f.region(), f.segment(), f.acquiredOn(),

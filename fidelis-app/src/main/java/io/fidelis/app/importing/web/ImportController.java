@@ -17,12 +17,13 @@ import io.fidelis.app.importing.ImportKind;
 import io.fidelis.app.importing.ImportSummary;
 import io.fidelis.app.importing.ImportingCsv;
 import io.fidelis.app.security.CurrentStaff;
-import io.fidelis.app.shared.BusinessRuleException;
+import io.fidelis.app.shared.InvalidInputException;
 import io.fidelis.app.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +51,7 @@ class ImportController {
     @Operation(summary = "Import a CSV file (plain or gzip) of customers, products or purchases",
             description = "map: repeatable field=Header. With skipInvalid the valid rows are imported; otherwise "
                     + "any invalid row rejects the whole file (422) and nothing changes.")
-    ResponseEntity<ImportSummary> upload(@PathVariable String kind, @RequestParam("file") MultipartFile file,
+    ResponseEntity<?> upload(@PathVariable String kind, @RequestParam("file") MultipartFile file,
                                          @RequestParam(name = "map", required = false) List<String> map,
                                          @RequestParam(defaultValue = "false") boolean skipInvalid,
                                          @RequestParam(required = false) String zone,
@@ -66,7 +67,7 @@ class ImportController {
             for (String m : map) {
                 int eq = m.indexOf('=');
                 if (eq <= 0 || eq == m.length() - 1) {
-                    throw new BusinessRuleException("map", "expected field=Header, got '" + m + "'");
+                    throw new InvalidInputException("map", "expected field=Header, got '" + m + "'");
                 }
                 mapping.put(m.substring(0, eq).strip(), m.substring(eq + 1).strip());
             }
@@ -75,7 +76,7 @@ class ImportController {
         try {
             zoneId = zone == null || zone.isBlank() ? null : ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new BusinessRuleException("zone", "not a time zone: '" + zone + "'");
+            throw new InvalidInputException("zone", "not a time zone: '" + zone + "'");
         }
         Files.createDirectories(uploads);
         String original = file.getOriginalFilename() == null ? "upload.csv"
@@ -88,11 +89,27 @@ class ImportController {
         try {
             ImportSummary summary = importer.importFile(new ImportFile(importKind, target, mapping, skipInvalid,
                     zoneId, timestampFormat, current.actor(), null));
-            return ResponseEntity.status(summary.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
-                    .body(summary);
+            // The server's paths are not the client's business; the first rejected rows are in "errors".
+            ImportSummary answer = new ImportSummary(summary.kind(), original, summary.outcome(), summary.read(),
+                    summary.imported(), summary.updated(), summary.unchanged(), summary.rejected(),
+                    summary.seconds(), summary.errors(), null, summary.ignoredColumns());
+            if (answer.accepted()) {
+                return ResponseEntity.ok(answer);
+            }
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "the file was rejected and nothing was changed: " + answer.rejected() + " invalid row(s)");
+            problem.setTitle("Import rejected");
+            problem.setProperty("errors", answer.errors());
+            problem.setProperty("read", answer.read());
+            problem.setProperty("rejected", answer.rejected());
+            return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         } finally {
-            Files.deleteIfExists(target);
-            Files.deleteIfExists(dir);
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.fidelis.app.purchase.web;
 
-import java.net.URI;
 import java.util.List;
 
 import io.fidelis.app.purchase.PurchaseRecord;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/customers/{id}")
@@ -36,7 +36,8 @@ class PurchaseController {
                 form.channel(), form.originalOrderId(), form.lines().stream()
                 .map(l -> new RecordPurchase.Line(l.sku(), l.category(), l.quantity(), l.unitPrice(), l.unitCost()))
                 .toList()));
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/purchases")).body(saved);
+        return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/customers/{id}/purchases")
+                .buildAndExpand(id).encode().toUri()).body(saved);
     }
 
     @GetMapping("/purchases")
