@@ -1,5 +1,6 @@
 -- Staging tables for the CSV import. An import streams its valid rows here and merges them into the real tables,
--- all in one transaction, and empties them again before it commits; after a crash the rollback empties them.
+-- all in one transaction; after its commit it truncates them again under the import lock (a crash before the commit
+-- rolls the staged rows back; one between the commit and the truncation leaves them for the next import to remove).
 -- They are permanent tables rather than temporary ones: H2 commits an open transaction on DDL, and after a crash
 -- H2 cannot reopen a database whose undo log refers to a temporary table. One import runs at a time (import_lock).
 

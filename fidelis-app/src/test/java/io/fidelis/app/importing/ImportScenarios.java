@@ -203,6 +203,18 @@ abstract class ImportScenarios {
     }
 
     @Test
+    void rowsLeftInStagingByAnInterruptedCleanUpAreIgnoredAndRemoved() throws IOException {
+        // A crash between an import's commit and its clean-up leaves its staged rows behind.
+        jdbc.sql("insert into import_stage_customers (file_line, external_id, name) values (2, 'GHOST', 'left over')")
+                .update();
+        ImportSummary s = run(ImportKind.CUSTOMERS, file("c.csv", "customer_id,name\nA1,Ann\n"));
+        assertThat(s.imported()).isEqualTo(1);
+        assertThat(jdbc.sql("select external_id from customer").query(String.class).list()).containsExactly("A1");
+        assertThat(count("import_stage_customers")).isZero();
+        assertThat(count("import_stage_purchases")).isZero();
+    }
+
+    @Test
     void importingTheSameFileTwiceChangesNothing() throws IOException {
         Path customers = file("customers.csv", "customer_id,name,email,referred_by,marketing_consent\n"
                 + "A1,Ann,ann@example.com,,true\nB2,Bo,,A1,false\n");
