@@ -6,20 +6,24 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 
+import io.fidelis.app.audit.AuditableChange;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff users: lookup by name or id, and the first-run admin account. */
+/** Staff users: lookup, creation, passwords, and the first-run admin account. Changes are audited. */
 @Service
 public class StaffDirectory {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
 
-    StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords) {
+    StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.events = events;
     }
 
     public Optional<StaffMember> byUsername(String username) {
@@ -41,12 +45,46 @@ public class StaffDirectory {
     /** Creates a staff user with a login; the password is stored as a bcrypt hash. */
     @Transactional
     public StaffMember create(String username, String displayName, Role role, String password) {
+        if (byUsername(username).isPresent()) {
+            throw new io.fidelis.app.shared.ConflictException("a staff user '" + username + "' already exists");
+        }
         jdbc.sql("insert into staff_user (username, display_name, role, password_hash, enabled, created_at)"
                         + " values (?, ?, ?, ?, ?, ?)")
                 .params(username, displayName, role.name(), password == null ? null : passwords.encode(password),
                         password != null, OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
-        return byUsername(username).orElseThrow();
+        StaffMember created = byUsername(username).orElseThrow();
+        events.publishEvent(new AuditableChange(actor(), "staff_user", username, "create", null,
+                "{\"role\":\"" + role.name() + "\",\"login\":" + (password != null) + "}"));
+        return created;
+    }
+
+    /** Sets a user's password (stored as a bcrypt hash) and enables their login. */
+    @Transactional
+    public void setPassword(String username, String password) {
+        if (password == null || password.length() < 12) {
+            throw new io.fidelis.app.shared.InvalidInputException("password", "must have at least 12 characters");
+        }
+        int changed = jdbc.sql("update staff_user set password_hash = ?, enabled = true where username = ?")
+                .params(passwords.encode(password), username).update();
+        if (changed == 0) {
+            throw new io.fidelis.app.shared.NotFoundException("no staff user '" + username + "'");
+        }
+        events.publishEvent(new AuditableChange(actor(), "staff_user", username, "set-password", null,
+                "{\"login\":true}"));
+    }
+
+    /** Every staff user, by name. */
+    public java.util.List<StaffMember> list() {
+        return jdbc.sql("select id, username, display_name, role from staff_user order by username")
+                .query((rs, n) -> new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Role.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    private static String actor() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? "system" : auth.getName();
     }
 
     /**
