@@ -31,11 +31,30 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + DemoOptions.DEFAULT_SEED, description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--as-of", description = "Last day of the generated history (default: today, UTC).")
+    @Option(names = "--as-of", description = "Last day of the generated history (default: the day of the first demo"
+            + " load in this data directory, else today, UTC).")
     LocalDate asOf;
 
     @Option(names = "--no-serve", description = "Load the demo and exit without starting the server.")
     boolean noServe;
+
+    /**
+     * The last day of the demo history: --as-of, else the day the demo was first loaded into this data directory
+     * (so that loading it again on a later day changes nothing), else today.
+     */
+    private LocalDate demoDay(Path dir) throws java.io.IOException {
+        Path remembered = dir.resolve("as-of.txt");
+        LocalDate day = asOf;
+        if (day == null && java.nio.file.Files.exists(remembered)) {
+            day = LocalDate.parse(java.nio.file.Files.readString(remembered).strip());
+        }
+        if (day == null) {
+            day = LocalDate.now(ZoneOffset.UTC);
+        }
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(remembered, day + "\n");
+        return day;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -50,7 +69,7 @@ class DemoCommand implements Callable<Integer> {
         try {
             Environment env = context.getEnvironment();
             Path dir = Path.of(env.getProperty("fidelis.data-dir", "./data"), "demo");
-            LocalDate end = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+            LocalDate end = demoDay(dir);
             System.out.printf("Generating a demo business: %,d customers, seed %d, up to %s ...%n", customers, seed,
                     end);
             DemoFiles files = DemoBusiness.of(DemoOptions.of(customers, seed, end)).writeTo(dir);

@@ -1,0 +1,110 @@
+package io.fidelis.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fidelis demo}, the first thing a new user runs, through the real jar in a child process. */
+class DemoCommandIT {
+    @TempDir
+    Path dir;
+
+    private Process start(Path data, Integer port, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", System.getProperty("fidelis.app.jar", "target/fidelis-app.jar"), "demo"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("FIDELIS_DATA_DIR", data.toString());
+        pb.environment().remove("FIDELIS_ADMIN_PASSWORD");
+        if (port != null) {
+            pb.environment().put("SERVER_PORT", port.toString());
+        }
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    private static long count(Path data, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("fidelis") + ";AUTO_SERVER=TRUE",
+                "sa", ""); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void theDemoLoadsAGeneratedBusinessAndLoadingItAgainChangesNothing() throws Exception {
+        Path data = dir.resolve("data");
+        Process first = start(data, null, "--customers", "300", "--seed", "5", "--no-serve");
+        String out = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(first.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(first.exitValue()).as(out).isZero();
+        assertThat(out).containsPattern("created the administrator 'admin' with the password \\S{12,}");
+        assertThat(count(data, "select count(*) from customer")).isEqualTo(300);
+        assertThat(count(data, "select count(*) from product")).isEqualTo(64);
+        assertThat(count(data, "select count(distinct account_manager_id) from customer")).isEqualTo(6);
+        assertThat(count(data, "select count(distinct region) from customer")).isEqualTo(3);
+        assertThat(count(data, "select count(*) from customer where referred_by_id is not null")).isPositive();
+        assertThat(count(data, "select count(*) from purchase where kind = 'RETURN'")).isPositive();
+        long lines = count(data, "select count(*) from purchase_line");
+        assertThat(lines).isGreaterThan(300);
+
+        Process again = start(data, null, "--customers", "300", "--seed", "5", "--no-serve");
+        String out2 = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(again.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(again.exitValue()).as(out2).isZero();
+        assertThat(out2).contains("purchases purchases.csv: read " + String.format("%,d", lines) + ", imported 0,"
+                + " updated 0, unchanged " + String.format("%,d", lines));
+        assertThat(out2).doesNotContain("created the administrator");
+        assertThat(count(data, "select count(*) from purchase_line")).isEqualTo(lines);
+    }
+
+    @Test
+    void theDemoServesTheAppAndPrintsWhereAndHowToSignIn() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Process p = start(dir.resolve("served"), port, "--customers", "100");
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            boolean running = false;
+            boolean login = false;
+            while ((line = out.readLine()) != null && !(running && login)) {
+                running |= line.contains("Fidelis is running at http://localhost:" + port + "/");
+                login |= line.matches("\\s*Sign in as: admin / \\S{12,}.*");
+            }
+            assertThat(running).isTrue();
+            assertThat(login).isTrue();
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Fidelis");
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+}
