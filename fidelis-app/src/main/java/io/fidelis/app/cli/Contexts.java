@@ -17,13 +17,18 @@ final class Contexts {
      * @param overrides properties that win over the environment and application.yml (as command-line arguments do)
      */
     static ConfigurableApplicationContext start(boolean web, Map<String, Object> overrides) {
+        String[] args = overrides.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return startWithArguments(web, args);
+    }
+
+    /** @param args Spring Boot command-line arguments ({@code --name=value}) */
+    static ConfigurableApplicationContext startWithArguments(boolean web, String... args) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         if (!web) {
             defaults.put("logging.level.root", "warn");
             defaults.put("logging.level.io.fidelis", "warn");
         }
-        String[] args = overrides.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
         return new SpringApplicationBuilder(FidelisApplication.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .properties(defaults)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.fidelis.app.importing.ImportFailedException;
 import io.fidelis.app.importing.ImportFile;
 import io.fidelis.app.importing.ImportKind;
 import io.fidelis.app.importing.ImportSummary;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import a CSV file (plain or .gz) of customers, products or purchases.",
                 "The file is imported whole or not at all; importing it again changes nothing.",
-                "Exit code: 0 imported, 1 rejected (nothing changed), 2 usage error."})
+                "Exit code: 0 imported, 1 rejected or failed (nothing changed), 2 usage error."})
 class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "customers, products or purchases")
@@ -63,6 +64,9 @@ class ImportCommand implements Callable<Integer> {
                 print(summary);
             }
             return summary.accepted() ? 0 : 1;
+        } catch (ImportFailedException e) {
+            System.err.println("Not imported, nothing was changed: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -22,9 +22,19 @@ class UserCommand implements Runnable {
     }
 
     /**
-     * The new password: {@code FIDELIS_NEW_PASSWORD} if set, else asked on the terminal, else generated and printed.
+     * The new password: the first line of standard input with {@code --password-stdin}, else
+     * {@code FIDELIS_NEW_PASSWORD} if set, else asked on the terminal, else generated and printed.
      */
-    static String newPassword() {
+    static String newPassword(boolean fromStdin) {
+        if (fromStdin) {
+            try {
+                String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                return line == null ? "" : line.strip();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         String fromEnv = System.getenv("FIDELIS_NEW_PASSWORD");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
@@ -55,11 +65,14 @@ class UserCommand implements Runnable {
         @Option(names = "--name", description = "display name")
         String name;
 
+        @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+        boolean passwordStdin;
+
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = Contexts.start(false, Map.of())) {
                 StaffDirectory staff = context.getBean(StaffDirectory.class);
-                String password = newPassword();
+                String password = newPassword(passwordStdin);
                 if (password.length() < 12) {
                     System.err.println("Not added: the password must have at least 12 characters");
                     return 1;
@@ -81,10 +94,13 @@ class UserCommand implements Runnable {
         @Parameters(index = "0", description = "login name")
         String username;
 
+        @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
+        boolean passwordStdin;
+
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = Contexts.start(false, Map.of())) {
-                context.getBean(StaffDirectory.class).setPassword(username, newPassword());
+                context.getBean(StaffDirectory.class).setPassword(username, newPassword(passwordStdin));
                 System.out.println("Password set for " + username);
                 return 0;
             } catch (RuntimeException e) {

@@ -46,6 +46,9 @@ public class CustomerManagement {
         if (customers.idOf(command.externalId()).isPresent()) {
             throw new ConflictException("a customer with id '" + command.externalId() + "' already exists");
         }
+        if (command.referredBy() != null && command.referredBy().equals(command.externalId())) {
+            throw new BusinessRuleException("referredBy", "a customer cannot refer themselves");
+        }
         Long referrer = referrerId(command.referredBy());
         Long manager = managerId(command.accountManager());
         Optional<Long> scope = current.accountManagerScope();
@@ -55,9 +58,6 @@ public class CustomerManagement {
                         + " assigned to themselves");
             }
             manager = scope.get();
-        }
-        if (command.referredBy() != null && command.referredBy().equals(command.externalId())) {
-            throw new BusinessRuleException("referredBy", "a customer cannot refer themselves");
         }
         Customer customer = Customer.register(command.externalId(), command.details(), referrer, manager,
                 command.marketingConsent(), sourceOr(command.consentSource()), Instant.now(clock));

@@ -253,7 +253,8 @@ public class ImportingCsv {
             // PostgreSQL: 55P03 lock_not_available; H2: HYT00 lock timeout.
             if ("55P03".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState())) {
                 throw new ImportBusyException("another import is running; " + fileName + " was not imported."
-                        + " Run it again when the other has finished.", e);
+                        + " Run it again when the other has finished (an import that was just interrupted may"
+                        + " still be rolling back on the database server for a moment).", e);
             }
             throw e;
         }

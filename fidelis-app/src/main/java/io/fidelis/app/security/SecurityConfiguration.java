@@ -17,8 +17,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Deny by default. The REST API ({@code /api/v1/**}) is stateless with HTTP basic authentication, so it carries no
- * session cookie and needs no CSRF token; the web pages use form login with sessions and CSRF protection.
+ * Deny by default. The REST API ({@code /api/v1/**}) and the Prometheus scrape endpoint are stateless, with HTTP
+ * basic authentication, so they carry no session cookie and need no CSRF token; the web pages use form login with sessions and CSRF protection.
  * Row-level rules (an account manager sees only their own customers) are applied in the queries.
  */
 @Configuration
@@ -46,8 +46,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/v1/**")
+        http.securityMatcher("/api/v1/**", "/actuator/prometheus")
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasAnyRole("ADMIN", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/**")
                         .hasAnyRole("ADMIN", "MANAGER", "ACCOUNT_MANAGER", "AGENT", "ANALYST")

@@ -34,7 +34,7 @@ public class AdminAccount {
         generatedPassword.ifPresent(p -> {
             String line = "First run: created the administrator 'admin' with the password " + p
                     + "  (shown once; set FIDELIS_ADMIN_PASSWORD to choose it)";
-            System.out.println(line);
+            System.err.println(line); // stderr: standard output stays clean for --json
             log.info("First run: created the administrator 'admin' (password printed on the console)");
         });
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fidelis demo}, the first thing a new user runs, through the real jar in a child process. */
@@ -29,14 +30,21 @@ class DemoCommandIT {
     Path dir;
 
     private Process start(Path data, Integer port, String... args) throws IOException {
+        return start(data, port, null, args);
+    }
+
+    private Process start(Path data, Integer port, Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", System.getProperty("fidelis.app.jar", "target/fidelis-app.jar"), "demo"));
+                .toString(), "-jar", System.getProperty("fidelis.app.jar", Path.of("target", "fidelis-app.jar").toAbsolutePath().toString()), "demo"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("FIDELIS_DATA_DIR", data.toString());
         pb.environment().remove("FIDELIS_ADMIN_PASSWORD");
         if (port != null) {
             pb.environment().put("SERVER_PORT", port.toString());
+        }
+        if (output != null) {
+            pb.redirectOutput(output.toFile());
         }
         Process p = pb.start();
         p.getOutputStream().close();
@@ -52,11 +60,13 @@ class DemoCommandIT {
     }
 
     @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theDemoLoadsAGeneratedBusinessAndLoadingItAgainChangesNothing() throws Exception {
         Path data = dir.resolve("data");
-        Process first = start(data, null, "--customers", "300", "--seed", "5", "--no-serve");
-        String out = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path log1 = dir.resolve("first.log");
+        Process first = start(data, null, log1, "--customers", "300", "--seed", "5", "--no-serve");
         assertThat(first.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String out = java.nio.file.Files.readString(log1);
         assertThat(first.exitValue()).as(out).isZero();
         assertThat(out).containsPattern("created the administrator 'admin' with the password \\S{12,}");
         assertThat(count(data, "select count(*) from customer")).isEqualTo(300);
@@ -68,9 +78,10 @@ class DemoCommandIT {
         long lines = count(data, "select count(*) from purchase_line");
         assertThat(lines).isGreaterThan(300);
 
-        Process again = start(data, null, "--customers", "300", "--seed", "5", "--no-serve");
-        String out2 = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path log2 = dir.resolve("again.log");
+        Process again = start(data, null, log2, "--customers", "300", "--seed", "5", "--no-serve");
         assertThat(again.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String out2 = java.nio.file.Files.readString(log2);
         assertThat(again.exitValue()).as(out2).isZero();
         assertThat(out2).contains("purchases purchases.csv: read " + String.format("%,d", lines) + ", imported 0,"
                 + " updated 0, unchanged " + String.format("%,d", lines));
@@ -79,6 +90,7 @@ class DemoCommandIT {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void theDemoServesTheAppAndPrintsWhereAndHowToSignIn() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {

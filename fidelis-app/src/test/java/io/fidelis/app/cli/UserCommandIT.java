@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +43,20 @@ class UserCommandIT {
     }
 
     private int run(String... args) {
+        return runWithInput("", args);
+    }
+
+    private int runWithInput(String input, String... args) {
+        java.io.InputStream originalIn = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return capture(args);
+        } finally {
+            System.setIn(originalIn);
+        }
+    }
+
+    private int capture(String... args) {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -69,23 +81,25 @@ class UserCommandIT {
     }
 
     @Test
-    void addAUserWithAGeneratedPasswordThenChangeItAndList() throws Exception {
-        assertThat(run("user", "add", "ann.manager", "--role", "account_manager", "--name", "Ann"))
-                .as(() -> err.toString()).isZero();
-        Matcher m = Pattern.compile("Generated password \\(shown once\\): (\\S+)").matcher(out.toString());
-        assertThat(m.find()).isTrue();
-        String password = m.group(1);
+    void addAUserSetAPasswordAndList() throws Exception {
+        String password = "a-long-enough-secret";
+        assertThat(runWithInput(password + "\n", "user", "add", "ann.manager", "--role", "account_manager",
+                "--name", "Ann", "--password-stdin")).as(() -> err.toString()).isZero();
         String hash = query("select password_hash from staff_user where username = 'ann.manager'").get(0);
         assertThat(new BCryptPasswordEncoder().matches(password, hash)).isTrue();
         assertThat(query("select role || ' ' || enabled from staff_user where username = 'ann.manager'"))
                 .containsExactly("ACCOUNT_MANAGER TRUE");
+        assertThat(runWithInput("short\n", "user", "add", "bo", "--role", "AGENT", "--password-stdin")).isEqualTo(1);
+        assertThat(query("select count(*) from staff_user where username = 'bo'")).containsExactly("0");
 
         assertThat(run("user", "add", "ann.manager", "--role", "AGENT")).isEqualTo(1);
 
-        assertThat(run("user", "password", "ann.manager")).as(() -> err.toString()).isZero();
+        String second = "another-long-secret";
+        assertThat(runWithInput(second + "\n", "user", "password", "ann.manager", "--password-stdin"))
+                .as(() -> err.toString()).isZero();
         String newHash = query("select password_hash from staff_user where username = 'ann.manager'").get(0);
-        assertThat(newHash).isNotEqualTo(hash);
-        assertThat(run("user", "password", "nobody")).isEqualTo(1);
+        assertThat(new BCryptPasswordEncoder().matches(second, newHash)).isTrue();
+        assertThat(runWithInput(second + "\n", "user", "password", "nobody", "--password-stdin")).isEqualTo(1);
 
         assertThat(run("user", "list")).isZero();
         assertThat(out.toString()).contains("ann.manager").contains("ACCOUNT_MANAGER").contains("admin");
@@ -93,6 +107,6 @@ class UserCommandIT {
                 + " and entity_id = 'ann.manager' order by id")).containsExactly("create", "set-password");
         // Audit entries never hold a password or its hash.
         assertThat(query("select coalesce(new_value, '') from audit_event where entity_type = 'staff_user'"))
-                .noneMatch(v -> v.contains(password) || v.contains("$2a$"));
+                .noneMatch(v -> v.contains(password) || v.contains(second) || v.contains("$2a$"));
     }
 }

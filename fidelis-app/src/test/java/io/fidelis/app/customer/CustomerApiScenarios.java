@@ -100,6 +100,7 @@ abstract class CustomerApiScenarios {
 
         HttpResponse<String> selfReferral = admin.post("/api/v1/customers", customer("C3", ",\"referredBy\":\"C3\""));
         assertThat(selfReferral.statusCode()).isEqualTo(422);
+        assertThat(body(selfReferral).get("detail").asString()).contains("cannot refer themselves");
 
         HttpResponse<String> missing = admin.get("/api/v1/customers/nobody");
         assertThat(missing.statusCode()).isEqualTo(404);
@@ -163,6 +164,18 @@ abstract class CustomerApiScenarios {
     }
 
     @Test
+    void prometheusMetricsAreForAdminsWithBasicAuthentication() {
+        HttpResponse<String> metrics = admin.getAny("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(Http.at(port).getAny("/actuator/prometheus").statusCode()).isEqualTo(401);
+        staff.create("an.analyst", "Analyst", Role.ANALYST, "analyst-secret-1");
+        assertThat(Http.at(port).as("an.analyst", "analyst-secret-1").getAny("/actuator/prometheus").statusCode())
+                .isEqualTo(403);
+        assertThat(Http.at(port).get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unauthenticatedAndWrongPasswordAreRefused() {
         assertThat(Http.at(port).get("/api/v1/customers").statusCode()).isEqualTo(401);
         assertThat(Http.at(port).as("admin", "wrong").get("/api/v1/customers").statusCode()).isEqualTo(401);
@@ -204,11 +217,11 @@ abstract class CustomerApiScenarios {
         assertThat(admin.post("/api/v1/customers/A1/purchases", purchase("SO1")).statusCode()).isEqualTo(201);
         // 23:30 UTC on 1 March is 07:30 on 2 March in Shanghai: a second purchase day there.
         assertThat(admin.post("/api/v1/customers/A1/purchases", "{\"orderId\":\"SO2\",\"purchasedAt\":"
-                + "\"2024-03-01T23:30:00Z\",\"lines\":[{\"sku\":\"T-1\",\"quantity\":1,\"unitPrice\":3.10}]}")
-                .statusCode()).isEqualTo(201);
+                + "\"2024-03-01T23:30:00Z\",\"lines\":[{\"sku\":\"T-1\",\"quantity\":2,\"unitPrice\":3.10,"
+                + "\"unitCost\":1.00}]}").statusCode()).isEqualTo(201);
         assertThat(admin.post("/api/v1/customers/A1/purchases", "{\"orderId\":\"RT1\",\"purchasedAt\":"
                 + "\"2024-03-05T10:00:00Z\",\"originalOrderId\":\"SO1\",\"lines\":[{\"sku\":\"T-1\",\"quantity\":-1,"
-                + "\"unitPrice\":3.10}]}").statusCode()).isEqualTo(201);
+                + "\"unitPrice\":3.10,\"unitCost\":1.00}]}").statusCode()).isEqualTo(201);
         assertThat(admin.post("/api/v1/customers/A1/purchases", purchase("SO1")).statusCode()).isEqualTo(409);
         assertThat(admin.post("/api/v1/customers/A1/purchases", "{\"orderId\":\"SO3\",\"purchasedAt\":"
                 + "\"2024-03-05T10:00:00Z\",\"lines\":[]}").statusCode()).isEqualTo(400);
@@ -222,10 +235,11 @@ abstract class CustomerApiScenarios {
         JsonNode summary = body(admin.get("/api/v1/customers/A1/summary"));
         assertThat(summary.get("orders").asLong()).isEqualTo(2);
         assertThat(summary.get("purchaseDays").asLong()).isEqualTo(2);
-        // Spend: 2 x 3.10 + 12.50 + 3.10 - 3.10 = 18.70. Margin counts only lines with a known cost: the first
-        // line, 2 x (3.10 - 1.00) = 4.20 (product T-1 was created without a cost, so later T-1 lines have none).
-        assertThat(summary.get("totalSpend").decimalValue()).isEqualByComparingTo("18.70");
-        assertThat(summary.get("totalMargin").decimalValue()).isEqualByComparingTo("4.20");
+        // Spend, net of the return: SO1 2 x 3.10 + 12.50 = 18.70, SO2 2 x 3.10 = 6.20, RT1 -1 x 3.10: 21.80.
+        // Margin counts lines with a known cost (C-1 has none): SO1 2 x 2.10 = 4.20, SO2 2 x 2.10 = 4.20,
+        // RT1 -1 x 2.10: 6.30.
+        assertThat(summary.get("totalSpend").decimalValue()).isEqualByComparingTo("21.80");
+        assertThat(summary.get("totalMargin").decimalValue()).isEqualByComparingTo("6.30");
         assertThat(summary.get("returns").asLong()).isEqualTo(1);
         assertThat(summary.get("returnedValue").decimalValue()).isEqualByComparingTo("3.10");
         assertThat(summary.get("categories").toString()).isEqualTo("[\"Coffee\",\"Tea\"]");

@@ -417,12 +417,18 @@ abstract class ImportScenarios {
         try (var in = getClass().getResourceAsStream("/data/online_retail_sample.csv")) {
             Files.copy(in, sample);
         }
-        List<String> rows = Files.readAllLines(sample).subList(1, 1501);
-        long withoutCustomer = rows.stream().filter(r -> r.split(",", -1)[6].isEmpty()).count();
-        long invoices = rows.stream().filter(r -> !r.split(",", -1)[6].isEmpty()).map(r -> r.split(",")[0])
+        // Expected counts from the file itself, read with a plain CSV parser (descriptions contain commas).
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .get().parse(Files.newBufferedReader(sample))) {
+            rows = parser.getRecords();
+        }
+        assertThat(rows).hasSize(1500);
+        long withoutCustomer = rows.stream().filter(r -> r.get("CustomerID").isEmpty()).count();
+        long invoices = rows.stream().filter(r -> !r.get("CustomerID").isEmpty()).map(r -> r.get("InvoiceNo"))
                 .distinct().count();
-        long cancellations = rows.stream().filter(r -> r.startsWith("C") && !r.split(",", -1)[6].isEmpty())
-                .map(r -> r.split(",")[0]).distinct().count();
+        long cancellations = rows.stream().filter(r -> !r.get("CustomerID").isEmpty())
+                .map(r -> r.get("InvoiceNo")).filter(i -> i.startsWith("C")).distinct().count();
 
         Map<String, String> map = Map.of("order_id", "InvoiceNo", "customer_id", "CustomerID",
                 "purchased_at", "InvoiceDate", "sku", "StockCode", "quantity", "Quantity", "unit_price", "UnitPrice");

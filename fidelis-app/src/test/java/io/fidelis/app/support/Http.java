@@ -59,6 +59,11 @@ public final class Http {
         return send(builder(path).GET());
     }
 
+    /** A GET accepting any content type (metrics, pages). */
+    public HttpResponse<String> getAny(String path) {
+        return send(builder(path).setHeader("Accept", "*/*").GET());
+    }
+
     public HttpResponse<String> post(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -150,7 +150,7 @@ public final class DemoBusiness {
                     String orderChannel = CHANNELS.get(random.nextInt(CHANNELS.size()));
                     int count = random.geometricAtLeastOne(segment == 0 ? 1.6 : 2.4);
                     List<Object[]> orderLines = new ArrayList<>(count);
-                    for (int l = 0; l < count; l++) {
+                    for (int l = 0; l < count && lines < options.maxLines(); l++) {
                         int category = random.chance(0.8) ? preferred[random.nextInt(2)]
                                 : random.nextInt(CATEGORIES.size());
                         Product p = products.get(category * 8 + random.nextInt(products.size() / CATEGORIES.size()));

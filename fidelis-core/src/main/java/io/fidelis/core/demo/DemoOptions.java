@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param customers the number of customers (the demo default is 5,000)
  * @param seed      the random seed
  * @param asOf      the last day of the generated history; purchases cover the two years before it
- * @param maxLines  stop after this many purchase lines (for benchmarks); {@code Long.MAX_VALUE} for no limit
+ * @param maxLines  stop after exactly this many purchase lines (for benchmarks); {@code Long.MAX_VALUE} for no limit
  */
 public record DemoOptions(int customers, long seed, LocalDate asOf, long maxLines) {
     public static final int DEFAULT_CUSTOMERS = 5_000;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -119,8 +118,6 @@ class CsvRecordReaderTest {
             assertThat(r.next()).isTrue();
             assertThat(r.value(0)).isEqualTo("A1");
             assertThat(r.bytesRead()).isEqualTo(bytes.size());
-        } catch (IOException e) {
-            throw e;
         }
     }
 }

@@ -37,7 +37,6 @@ class DemoBusinessTest {
         assertThat(purchases).hasSize((int) files.lineCount() + 1);
         long returns = purchases.stream().filter(l -> l.startsWith("RT")).count();
         assertThat(returns).isPositive();
-        // Repeat buying with dropout: some customers buy once, many buy again.
         long buyers = purchases.stream().skip(1).map(l -> l.split(",")[1]).distinct().count();
         assertThat(buyers).isEqualTo(5_000);
         assertThat(files.orderCount()).isBetween(3L * 5_000, 40L * 5_000);
@@ -46,9 +45,30 @@ class DemoBusinessTest {
     }
 
     @Test
-    void maxLinesCapsTheOutput(@TempDir Path dir) throws Exception {
-        DemoFiles files = DemoBusiness.of(new DemoOptions(100_000, 1, AS_OF, 10_000)).writeTo(dir);
-        assertThat(files.lineCount()).isEqualTo(10_000);
-        assertThat(Files.readAllLines(files.purchases())).hasSize(10_001);
+    void maxLinesCapsTheOutputExactly(@TempDir Path dir) throws Exception {
+        for (long cap : new long[] {9_999, 10_000, 12_345}) {
+            DemoFiles files = DemoBusiness.of(new DemoOptions(100_000, 1, AS_OF, cap)).writeTo(dir.resolve("c" + cap));
+            assertThat(files.lineCount()).isEqualTo(cap);
+            assertThat(Files.readAllLines(files.purchases())).hasSize((int) cap + 1);
+        }
+    }
+
+    @Test
+    void customersBuyAgainAndDropOut(@TempDir Path dir) throws Exception {
+        DemoFiles files = DemoBusiness.of(DemoOptions.of(2_000, 3, AS_OF)).writeTo(dir);
+        java.util.Map<String, java.util.TreeSet<String>> days = new java.util.HashMap<>();
+        for (String l : Files.readAllLines(files.purchases()).subList(1, (int) files.lineCount() + 1)) {
+            String[] f = l.split(",");
+            days.computeIfAbsent(f[1], k -> new java.util.TreeSet<>()).add(f[2].substring(0, 10));
+        }
+        long oneDayOnly = days.values().stream().filter(d -> d.size() == 1).count();
+        long repeat = days.size() - oneDayOnly;
+        // Heterogeneous repeat buying: both one-time and repeat buyers are common.
+        assertThat(oneDayOnly).isGreaterThan(200);
+        assertThat(repeat).isGreaterThan(500);
+        // Dropout: among customers acquired in the first half year, many have not bought in the last six months.
+        long silent = days.values().stream().filter(d -> d.first().compareTo(AS_OF.minusMonths(18).toString()) < 0)
+                .filter(d -> d.last().compareTo(AS_OF.minusMonths(6).toString()) < 0).count();
+        assertThat(silent).isGreaterThan(50);
     }
 }
