@@ -74,11 +74,25 @@ class InterruptedImportIT {
         Random random = new Random(20261123L);
         int killedMidway = 0;
         for (int k = 0; k < KILLS; k++) {
-            Process p = start(env, "import", "purchases", files.purchases().toString());
-            BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
-            // Wait until the import reports rows read, then kill it: the first time at once (surely in the middle
-            // of reading), later after a random while (staging, merging or committing, or already done).
-            String line = awaitProgress(err);
+            Process p = null;
+            String line = null;
+            // PostgreSQL notices a killed client only when the statement it was running ends, and holds the import
+            // lock until then: a new import says another one is running and exits; start it again.
+            for (int attempt = 0; attempt < 30 && line == null; attempt++) {
+                p = start(env, "import", "purchases", files.purchases().toString());
+                BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
+                        StandardCharsets.UTF_8));
+                // Wait until the import reports rows read, then kill it: the first time at once (surely in the
+                // middle of reading), later after a random while (staging, merging or committing, or done).
+                StringBuilder seen = new StringBuilder();
+                line = awaitProgress(err, seen);
+                if (line == null) {
+                    assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+                    assertThat(seen.toString()).as("the child reported progress before it was killed")
+                            .contains("another import is running");
+                    Thread.sleep(2_000);
+                }
+            }
             assertThat(line).as("the child reported progress before it was killed").isNotNull();
             Thread.sleep(k == 0 ? 0 : random.nextInt(4000));
             boolean alive = p.isAlive();
@@ -123,10 +137,12 @@ class InterruptedImportIT {
         assertThat(count(url, user, password, "import_run")).isBetween(1L, 1L + KILLS - killedMidway);
     }
 
-    private static String awaitProgress(BufferedReader err) throws IOException {
+    /** @return the first progress line with rows read, or {@code null} at the end of the output (kept in seen) */
+    private static String awaitProgress(BufferedReader err, StringBuilder seen) throws IOException {
         StringBuilder current = new StringBuilder();
         int c;
         while ((c = err.read()) >= 0) {
+            seen.append((char) c);
             if (c == '\r' || c == '\n') {
                 String line = current.toString();
                 current.setLength(0);
