@@ -151,6 +151,13 @@ public class ImportingCsv {
                 command.progress().update(reader.bytesRead(), reader.totalBytes(), read);
                 stager.finish(stage);
                 stage.finish();
+                if (kind == DatabaseKind.POSTGRESQL) {
+                    // Fresh statistics for the planner: the staging table was empty (or analysed empty) before this
+                    // import, and with stale statistics PostgreSQL chose nested scans that took minutes.
+                    try (Statement st = connection.createStatement()) {
+                        st.execute("analyze " + stageTable);
+                    }
+                }
                 log.debug("read and staged {} rows in {} ms", read, (System.nanoTime() - started) / 1_000_000);
                 // Checks across rows run on the valid rows even when others were invalid, so that one run
                 // reports every problem in the file.

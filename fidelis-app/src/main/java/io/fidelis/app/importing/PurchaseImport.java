@@ -214,6 +214,9 @@ class PurchaseImport extends BaseImportSpec {
         Sql.update(c, "insert into " + orders + " select s.order_id, c.id, s.purchased_at, s.channel, s.order_kind,"
                 + " s.original_order_id from " + stage + " s join customer c on c.external_id = s.customer_ext"
                 + " where s.line_no = 1 and not exists (select 1 from " + orders + " o where o.order_id = s.order_id)");
+        if (kind == DatabaseKind.POSTGRESQL) {
+            Sql.update(c, "analyze " + orders);
+        }
         // Lines without cost or category keep what was stored for them at their first import, or else take the
         // product's: a line keeps the values of the time of purchase, and a re-import does not change them.
         Sql.update(c, "update " + stage + " s set unit_cost = coalesce((select l.unit_cost from purchase_line l"
