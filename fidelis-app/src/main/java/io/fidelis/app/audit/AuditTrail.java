@@ -27,9 +27,4 @@ public class AuditTrail {
                         change.action(), change.oldValue(), change.newValue())
                 .update();
     }
-
-    public long count(String entityType, String entityId) {
-        return jdbc.sql("select count(*) from audit_event where entity_type = ? and entity_id = ?")
-                .params(entityType, entityId).query(Long.class).single();
-    }
 }

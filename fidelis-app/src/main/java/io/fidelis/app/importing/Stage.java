@@ -25,7 +25,6 @@ abstract class Stage implements AutoCloseable {
     protected final Connection connection;
     protected final String table;
     protected final List<StageColumn> columns;
-    private long rows;
 
     private Stage(Connection connection, String table, List<StageColumn> columns) {
         this.connection = connection;
@@ -46,11 +45,6 @@ abstract class Stage implements AutoCloseable {
     /** Adds one row; values are in column order. */
     final void add(Object[] values) throws SQLException {
         write(values);
-        rows++;
-    }
-
-    long rows() {
-        return rows;
     }
 
     protected abstract void write(Object[] values) throws SQLException;

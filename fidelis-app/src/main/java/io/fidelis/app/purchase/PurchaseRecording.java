@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,14 +99,26 @@ public class PurchaseRecording {
     public List<PurchaseRecord> list(String customerExternalId, int page, int size) {
         long customerId = customers.idOf(customerExternalId);
         int limit = size <= 0 ? 50 : Math.min(size, 500);
-        List<String> ids = jdbc.sql("select order_id from purchase where customer_id = ?"
-                        + " order by purchased_at desc, order_id limit ? offset ?")
-                .params(customerId, limit, (long) Math.max(0, page) * limit).query(String.class).list();
-        List<PurchaseRecord> result = new ArrayList<>();
-        for (String id : ids) {
-            result.add(find(id));
-        }
-        return result;
+        String pageOfOrders = "select order_id from purchase where customer_id = ?"
+                + " order by purchased_at desc, order_id limit ? offset ?";
+        long offset = (long) Math.max(0, page) * limit;
+        // Two queries for the page, not two per order: the lines of all its orders at once.
+        Map<String, List<PurchaseRecord.Line>> lines = new HashMap<>();
+        jdbc.sql("select l.order_id, l.line_no, l.sku, l.category, l.quantity, l.unit_price, l.unit_cost"
+                        + " from purchase_line l where l.order_id in (" + pageOfOrders + ") order by l.order_id, l.line_no")
+                .params(customerId, limit, offset)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new PurchaseRecord.Line(
+                            rs.getInt(2), rs.getString(3), rs.getString(4), strip(rs.getBigDecimal(5)),
+                            strip(rs.getBigDecimal(6)), strip(rs.getBigDecimal(7))));
+                });
+        return jdbc.sql("select order_id, purchased_at, channel, kind, original_order_id from purchase"
+                        + " where customer_id = ? order by purchased_at desc, order_id limit ? offset ?")
+                .params(customerId, limit, offset)
+                .query((rs, n) -> new PurchaseRecord(rs.getString(1), instant(rs, 2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), List.copyOf(lines.getOrDefault(rs.getString(1),
+                        List.of()))))
+                .list();
     }
 
     private PurchaseRecord find(String orderId) {
