@@ -30,9 +30,11 @@ public class CustomerManagement {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final CustomerSettings settings;
 
     CustomerManagement(Customers customers, StaffDirectory staff, CurrentStaff current,
-                       ApplicationEventPublisher events, JsonMapper json) {
+                       ApplicationEventPublisher events, JsonMapper json, CustomerSettings settings) {
+        this.settings = settings;
         this.customers = customers;
         this.staff = staff;
         this.current = current;
@@ -123,6 +125,43 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public CustomerPage search(CustomerQuery query) {
         return customers.search(query, current.accountManagerScope());
+    }
+
+    /** One page of the customers list (keyset pagination), within the caller's scope. */
+    @Transactional(readOnly = true)
+    public CustomerSlice browse(CustomerFilter filter, CustomerFilter.Sort sort, CustomerSlice.Cursor after, int size) {
+        int n = size <= 0 ? 50 : Math.min(size, CustomerQuery.MAX_SIZE);
+        return customers.browse(filter, sort, after, n, current.accountManagerScope(), Instant.now(clock));
+    }
+
+    /** Streams every customer matching the filter within the caller's scope, for an export. */
+    @Transactional(readOnly = true)
+    public void export(CustomerFilter filter, java.util.function.Consumer<CustomerRecord> sink) {
+        customers.each(filter, current.accountManagerScope(), Instant.now(clock), sink);
+    }
+
+    /** How many customers the caller may see. */
+    @Transactional(readOnly = true)
+    public long count() {
+        return customers.count(current.accountManagerScope());
+    }
+
+    /** The configured activity windows. */
+    public CustomerSettings settings() {
+        return settings;
+    }
+
+    /** The activity filter with the configured windows. */
+    public CustomerFilter.Activity activity(CustomerFilter.Kind kind) {
+        return kind == null ? null : new CustomerFilter.Activity(kind, settings.activeDays(), settings.lostDays());
+    }
+
+    /** The segments and regions in use (within the caller's scope), for filter choices. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, java.util.List<String>> filterChoices() {
+        Optional<Long> scope = current.accountManagerScope();
+        return java.util.Map.of("segment", customers.distinct("segment", scope),
+                "region", customers.distinct("region", scope));
     }
 
     private Customer visible(Optional<Customer> customer, String externalId) {

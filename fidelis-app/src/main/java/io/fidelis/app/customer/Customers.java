@@ -47,11 +47,11 @@ class Customers {
     long insert(Customer c) {
         KeyHolder keys = new GeneratedKeyHolder();
         CustomerDetails d = c.details();
-        jdbc.sql("insert into customer (external_id, name, email, phone, region, segment, acquired_on,"
-                        + " acquisition_channel, referred_by_id, account_manager_id, marketing_consent,"
+        jdbc.sql("insert into customer (external_id, name, name_key, email, phone, region, segment,"
+                        + " acquired_on, acquisition_channel, referred_by_id, account_manager_id, marketing_consent,"
                         + " consent_changed_at, consent_source, time_zone, created_at, updated_at, version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-                .params(c.externalId(), d.name(), d.email(), d.phone(), d.region(), d.segment(), d.acquiredOn(),
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                .params(c.externalId(), d.name(), nameKey(d.name()), d.email(), d.phone(), d.region(), d.segment(), d.acquiredOn(),
                         d.acquisitionChannel(), c.referredById(), c.accountManagerId(), c.consent().given(),
                         utc(c.consent().changedAt()), c.consent().source(), d.timeZone().getId(),
                         utc(c.createdAt()), utc(c.updatedAt()))
@@ -62,14 +62,14 @@ class Customers {
     /** @return false when someone else changed the customer since it was read (optimistic locking) */
     boolean update(Customer c) {
         CustomerDetails d = c.details();
-        return jdbc.sql("update customer set name = ?, email = ?, phone = ?, region = ?, segment = ?,"
+        return jdbc.sql("update customer set name = ?, name_key = ?, email = ?, phone = ?, region = ?, segment = ?,"
                         + " acquired_on = ?, acquisition_channel = ?, referred_by_id = ?, account_manager_id = ?,"
                         + " marketing_consent = ?, consent_changed_at = ?, consent_source = ?, time_zone = ?,"
                         + " updated_at = ?, version = version + 1 where id = ? and version = ?")
-                .params(d.name(), d.email(), d.phone(), d.region(), d.segment(), d.acquiredOn(),
-                        d.acquisitionChannel(), c.referredById(), c.accountManagerId(), c.consent().given(),
-                        utc(c.consent().changedAt()), c.consent().source(), d.timeZone().getId(),
-                        utc(c.updatedAt()), c.id(), c.version())
+                .params(d.name(), nameKey(d.name()), d.email(), d.phone(), d.region(), d.segment(),
+                        d.acquiredOn(), d.acquisitionChannel(), c.referredById(), c.accountManagerId(),
+                        c.consent().given(), utc(c.consent().changedAt()), c.consent().source(),
+                        d.timeZone().getId(), utc(c.updatedAt()), c.id(), c.version())
                 .update() == 1;
     }
 
@@ -127,6 +127,128 @@ class Customers {
         List<CustomerRecord> items = jdbc.sql(RECORD + where + order + " limit ? offset ?").params(pageParams)
                 .query(Customers::record).list();
         return new CustomerPage(items, q.page(), q.size(), total);
+    }
+
+    /** The search and sort key of a name: lower case by Java's root locale, as the importer computes it. */
+    static String nameKey(String name) {
+        return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * One slice of the customers list, by keyset: the rows after {@code after} in the chosen order. Counting every
+     * match is avoided, so the time per page does not grow with the table.
+     */
+    CustomerSlice browse(CustomerFilter f, CustomerFilter.Sort sort, CustomerSlice.Cursor after, int size,
+                         Optional<Long> managerScope, Instant now) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        filter(f, managerScope, now, where, params);
+        String col = sort.column();
+        if (after != null) {
+            String cmp = sort.descending() ? "<" : ">";
+            where.append(" and (c.").append(col).append(' ').append(cmp).append(" ? or (c.").append(col)
+                    .append(" = ? and c.id ").append(cmp).append(" ?))");
+            params.add(after.key());
+            params.add(after.key());
+            params.add(after.id());
+        }
+        String dir = sort.descending() ? " desc" : " asc";
+        params.add(size + 1);
+        List<CustomerRecord> rows = jdbc.sql(RECORD + where + " order by c." + col + dir + ", c.id" + dir
+                + " limit ?").params(params).query(Customers::record).list();
+        CustomerSlice.Cursor next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            CustomerRecord last = rows.get(size - 1);
+            next = new CustomerSlice.Cursor(sort == CustomerFilter.Sort.NAME || sort == CustomerFilter.Sort.NAME_DESC
+                    ? nameKey(last.name()) : last.externalId(), last.id());
+        }
+        return new CustomerSlice(List.copyOf(rows), next);
+    }
+
+    /** Every customer matching the filter, in external-id order, streamed (for exports). */
+    void each(CustomerFilter f, Optional<Long> managerScope, Instant now, java.util.function.Consumer<CustomerRecord> sink) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        filter(f, managerScope, now, where, params);
+        try (var rows = jdbc.sql(RECORD + where + " order by c.external_id").params(params)
+                .withFetchSize(1000).query(Customers::record).stream()) {
+            rows.forEach(sink);
+        }
+    }
+
+    private static void filter(CustomerFilter f, Optional<Long> managerScope, Instant now, StringBuilder where,
+                               List<Object> params) {
+        if (f.text() != null && !f.text().isBlank()) {
+            String t = f.text().strip();
+            String prefix = nameKey(t);
+            // Three indexed lookups (id, e-mail, name prefix) instead of one OR that would scan the table.
+            where.append(" and c.id in (select id from customer where external_id = ?"
+                    + " union select id from customer where email = ?"
+                    + " union select id from customer where name_key >= ? and name_key < ?)");
+            params.add(t);
+            params.add(t);
+            params.add(prefix);
+            params.add(prefix + Character.MAX_VALUE);
+        }
+        if (f.segment() != null && !f.segment().isBlank()) {
+            where.append(" and c.segment = ?");
+            params.add(f.segment());
+        }
+        if (f.region() != null && !f.region().isBlank()) {
+            where.append(" and c.region = ?");
+            params.add(f.region());
+        }
+        if (f.accountManager() != null && !f.accountManager().isBlank()) {
+            where.append(" and c.account_manager_id = (select id from staff_user where username = ?)");
+            params.add(f.accountManager());
+        }
+        if (f.activity() != null) {
+            OffsetDateTime activeSince = utc(now.minus(f.activity().activeDays(), java.time.temporal.ChronoUnit.DAYS));
+            OffsetDateTime lostBefore = utc(now.minus(f.activity().lostDays(), java.time.temporal.ChronoUnit.DAYS));
+            // Reads the purchase table by its (customer, time) index: activity is a property of the purchases.
+            String any = "exists (select 1 from purchase p where p.customer_id = c.id";
+            switch (f.activity().kind()) {
+                case ACTIVE -> {
+                    where.append(" and ").append(any).append(" and p.purchased_at >= ?)");
+                    params.add(activeSince);
+                }
+                case LAPSING -> {
+                    where.append(" and ").append(any).append(" and p.purchased_at >= ?) and not ").append(any)
+                            .append(" and p.purchased_at >= ?)");
+                    params.add(lostBefore);
+                    params.add(activeSince);
+                }
+                case LOST -> {
+                    where.append(" and ").append(any).append(") and not ").append(any)
+                            .append(" and p.purchased_at >= ?)");
+                    params.add(lostBefore);
+                }
+                case NEVER -> where.append(" and not ").append(any).append(")");
+            }
+        }
+        managerScope.ifPresent(id -> {
+            where.append(" and c.account_manager_id = ?");
+            params.add(id);
+        });
+    }
+
+    long count(Optional<Long> managerScope) {
+        return managerScope.isPresent()
+                ? jdbc.sql("select count(*) from customer where account_manager_id = ?").param(managerScope.get())
+                .query(Long.class).single()
+                : jdbc.sql("select count(*) from customer").query(Long.class).single();
+    }
+
+    /** Distinct values of a column for filter choices (segment or region). */
+    List<String> distinct(String column, Optional<Long> managerScope) {
+        if (!column.equals("segment") && !column.equals("region")) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.sql("select distinct " + column + " from customer where " + column + " is not null"
+                + (managerScope.isPresent() ? " and account_manager_id = ?" : "") + " order by " + column
+                + " limit 200").params(managerScope.map(List::<Object>of).orElse(List.of()))
+                .query(String.class).list();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.fidelis.app.shared.DatabaseKind;
@@ -49,10 +50,12 @@ class CustomerImport extends BaseImportSpec {
             new StageColumn("referred_by_ext"),
             new StageColumn("account_manager"),
             new StageColumn("marketing_consent"),
-            new StageColumn("time_zone"));
+            new StageColumn("time_zone"),
+            new StageColumn("name_key"));
 
     private static final List<MergeColumns.Column> COLUMNS = List.of(
             MergeColumns.Column.of("name", "name"),
+            MergeColumns.Column.of("name", "name_key"),
             MergeColumns.Column.of("email", "email"),
             MergeColumns.Column.of("phone", "phone"),
             MergeColumns.Column.of("region", "region"),
@@ -80,6 +83,8 @@ class CustomerImport extends BaseImportSpec {
             for (int i = 0; i < FIELDS.size(); i++) {
                 row[i + 1] = r.value(i);
             }
+            Object name = r.value(1);
+            row[STAGE.size() - 1] = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
             return row;
         });
     }
@@ -121,7 +126,7 @@ class CustomerImport extends BaseImportSpec {
                     + " from " + stage + " where account_manager is not null) d"
                     + " where not exists (select 1 from staff_user u where u.username = d.account_manager)", now);
         }
-        String source2 = "(select s.external_id, s.name, s.email, s.phone, s.region, s.segment, s.acquired_on,"
+        String source2 = "(select s.external_id, s.name, s.name_key, s.email, s.phone, s.region, s.segment, s.acquired_on,"
                 + " s.acquisition_channel, u.id account_manager_id, s.marketing_consent, s.time_zone,"
                 + " s.referred_by_ext from " + stage + " s left join staff_user u on u.username = s.account_manager)";
         String consentSource = source.length() > 100 ? source.substring(0, 100) : source;

@@ -62,6 +62,11 @@ public class ImportingCsv {
         specs.forEach(s -> this.specs.put(s.kind(), s));
     }
 
+    /** The fields a file of this kind may have, in their native order (for the mapping page). */
+    public List<io.fidelis.core.csv.Field> fieldsOf(ImportKind kind) {
+        return specs.get(kind).fields();
+    }
+
     public ImportSummary importFile(ImportFile command) {
         ImportSpec spec = specs.get(command.kind());
         long started = System.nanoTime();

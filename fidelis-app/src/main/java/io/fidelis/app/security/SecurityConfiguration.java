@@ -1,5 +1,6 @@
 package io.fidelis.app.security;
 
+import io.fidelis.app.staff.ApiTokens;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,12 +15,18 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Deny by default. The REST API ({@code /api/v1/**}) and the Prometheus scrape endpoint are stateless, with HTTP
- * basic authentication, so they carry no session cookie and need no CSRF token; the web pages use form login with sessions and CSRF protection.
- * Row-level rules (an account manager sees only their own customers) are applied in the queries.
+ * Who may call what. Deny by default: every path not named here is refused to everyone, so a new endpoint stays
+ * closed until it gets a rule (and the authorization matrix test fails until it is listed there too).
+ * <p>
+ * The REST API ({@code /api/v1/**}) and the Prometheus scrape endpoint are stateless: a personal API token
+ * ({@code Authorization: Bearer fid_…}) or HTTP basic, no session cookie, so no CSRF token. The web pages use form
+ * login with sessions and CSRF protection. Row-level rules (an account manager sees only their own customers) are
+ * applied in the queries of each capability.
  */
 @Configuration
 @EnableMethodSecurity
@@ -28,6 +35,14 @@ class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    static final String[] ALL = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER", "AGENT", "ANALYST"};
+    /** May read analytics, lists and exports (an account manager only of their own customers). */
+    static final String[] ANALYTICS = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER", "ANALYST"};
+    /** May change customers and record purchases (an account manager only their own). */
+    static final String[] CUSTOMER_EDITORS = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER"};
+    /** May import files. */
+    static final String[] IMPORTERS = {"ADMIN", "MANAGER"};
 
     @Bean
     UserDetailsService staffUsers(JdbcClient jdbc) {
@@ -45,40 +60,62 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/v1/**", "/actuator/prometheus")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/**").hasAnyRole("ADMIN", "MANAGER")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
-                        .hasAnyRole("ADMIN", "MANAGER", "ACCOUNT_MANAGER", "AGENT", "ANALYST")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/imports/*").hasAnyRole(IMPORTERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers.csv").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/*",
+                                "/api/v1/customers/*/purchases", "/api/v1/customers/*/summary").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/customers/*/purchases")
-                        .hasAnyRole("ADMIN", "MANAGER", "ACCOUNT_MANAGER")
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*")
-                        .hasAnyRole("ADMIN", "MANAGER", "ACCOUNT_MANAGER")
+                        .hasAnyRole(CUSTOMER_EDITORS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(CUSTOMER_EDITORS)
                         .anyRequest().denyAll())
+                .addFilterBefore(new ThrottlingFilter(throttle), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> { })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny()));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/", "/api/docs", "/api/docs/**", "/swagger-ui/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.GET, "/dashboard/**").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/customers.csv").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/customers", "/customers/*").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.GET, "/customers/*/edit").hasAnyRole(CUSTOMER_EDITORS)
+                        .requestMatchers(HttpMethod.POST, "/customers/*").hasAnyRole(CUSTOMER_EDITORS)
+                        .requestMatchers("/imports", "/imports/**").hasAnyRole(IMPORTERS)
+                        .requestMatchers("/settings/users", "/settings/users/**", "/settings/audit",
+                                "/settings/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/settings", "/settings/tokens").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.POST, "/settings/language", "/settings/tokens",
+                                "/settings/tokens/*/revoke").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**", "/swagger-ui/**")
+                        .hasAnyRole(ALL)
                         .anyRequest().denyAll())
+                .addFilterBefore(new ThrottlingFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(f -> f.deny()));
+                        .frameOptions(f -> f.deny())
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
     }
 }

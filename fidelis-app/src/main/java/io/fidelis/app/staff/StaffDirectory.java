@@ -82,6 +82,52 @@ public class StaffDirectory {
                 .list();
     }
 
+    /** Every staff user with their login state, for the users page. */
+    public java.util.List<StaffAccount> accounts() {
+        return jdbc.sql("select id, username, display_name, role, enabled, password_hash is not null, locale,"
+                        + " created_at from staff_user order by username")
+                .query((rs, n) -> new StaffAccount(new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Role.valueOf(rs.getString(4))), rs.getBoolean(5), rs.getBoolean(6), rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Changes a user's role and whether they may sign in. The last enabled admin cannot be demoted or disabled. */
+    @Transactional
+    public void changeAccess(String username, Role role, boolean enabled) {
+        StaffAccount before = accounts().stream().filter(a -> a.member().username().equals(username)).findFirst()
+                .orElseThrow(() -> new io.fidelis.app.shared.NotFoundException("no staff user '" + username + "'"));
+        boolean wasActiveAdmin = before.member().role() == Role.ADMIN && before.enabled();
+        if (wasActiveAdmin && (role != Role.ADMIN || !enabled)) {
+            Integer admins = jdbc.sql("select count(*) from staff_user where role = 'ADMIN' and enabled = true")
+                    .query(Integer.class).single();
+            if (admins <= 1) {
+                throw new io.fidelis.app.shared.BusinessRuleException("role", "'" + username + "' is the last"
+                        + " administrator who can sign in; make someone else an administrator first");
+            }
+        }
+        boolean canLogin = enabled && before.hasPassword();
+        jdbc.sql("update staff_user set role = ?, enabled = ? where username = ?")
+                .params(role.name(), canLogin, username).update();
+        events.publishEvent(new AuditableChange(actor(), "staff_user", username, "change-access",
+                "{\"role\":\"" + before.member().role() + "\",\"enabled\":" + before.enabled() + "}",
+                "{\"role\":\"" + role + "\",\"enabled\":" + canLogin + "}"));
+    }
+
+    /** Remembers the language a user chose ({@code null} to follow the browser). */
+    @Transactional
+    public void setLocale(String username, java.util.Locale locale) {
+        jdbc.sql("update staff_user set locale = ? where username = ?")
+                .params(locale == null ? null : locale.toLanguageTag(), username).update();
+    }
+
+    /** The language a user chose, if any. */
+    public Optional<java.util.Locale> localeOf(String username) {
+        return jdbc.sql("select locale from staff_user where username = ?").param(username)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)).map(java.util.Locale::forLanguageTag))
+                .optional().flatMap(o -> o);
+    }
+
     private static String actor() {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         return auth == null || auth.getName() == null ? "system" : auth.getName();

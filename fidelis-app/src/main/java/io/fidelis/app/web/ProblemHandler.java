@@ -3,7 +3,6 @@ package io.fidelis.app.web;
 import java.util.List;
 import java.util.Map;
 
-import io.fidelis.app.importing.ImportFailedException;
 import io.fidelis.app.shared.BusinessRuleException;
 import io.fidelis.app.shared.ConflictException;
 import io.fidelis.app.shared.NotFoundException;
@@ -24,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * data or a running import, 422 for well-formed requests that break a business rule or a rejected import file,
  * 500 when the database fails an import (rolled back).
  */
-@RestControllerAdvice(basePackages = "io.fidelis.app")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
@@ -47,11 +47,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler(io.fidelis.app.importing.ImportBusyException.class)
-    ProblemDetail importBusy(io.fidelis.app.importing.ImportBusyException e) {
-        return problem(HttpStatus.CONFLICT, "Another import is running", e.getMessage());
-    }
-
     @ExceptionHandler(io.fidelis.app.shared.InvalidInputException.class)
     ProblemDetail invalid(io.fidelis.app.shared.InvalidInputException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request",
@@ -69,11 +64,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 + " duplicate id stored at the same moment); reload and try again");
     }
 
-    @ExceptionHandler(ImportFailedException.class)
-    ProblemDetail importFailed(ImportFailedException e) {
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Import failed", e.getMessage());
-    }
-
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -86,7 +76,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(p);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
         return p;

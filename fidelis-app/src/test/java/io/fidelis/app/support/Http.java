@@ -14,6 +14,7 @@ public final class Http {
     private final HttpClient client;
     private final String base;
     private final String authorization;
+    private String acceptLanguage;
 
     private Http(String base, String authorization, HttpClient client) {
         this.base = base;
@@ -29,6 +30,62 @@ public final class Http {
     public Http as(String user, String password) {
         return new Http(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8)), client);
+    }
+
+    /** The same client with an API token ({@code Authorization: Bearer}). */
+    public Http bearer(String token) {
+        return new Http(base, "Bearer " + token, client);
+    }
+
+    /** Asks for pages in this language from now on ({@code Accept-Language}). */
+    public Http language(String tag) {
+        this.acceptLanguage = tag;
+        return this;
+    }
+
+    /** A browser-like session that has not signed in: cookies kept, redirects not followed. */
+    public static Http browser(int port) {
+        return new Http("http://localhost:" + port, null, HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    /** Signs this browser session in through the login form; returns the response to the form post. */
+    public HttpResponse<String> signIn(String user, String password) {
+        String token = csrfFrom(get("/login").body());
+        return postForm("/login", "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + token);
+    }
+
+    /** A page as a browser asks for it. */
+    public HttpResponse<String> page(String path) {
+        return send(builder(path).setHeader("Accept", "text/html,application/xhtml+xml").GET());
+    }
+
+    /** The CSRF token of the session, read from a workspace page. */
+    public String csrfToken() {
+        return csrfFrom(page("/settings").body());
+    }
+
+    /** Any method, with a body of the given content type (or none). */
+    public HttpResponse<String> request(String method, String path, String contentType, String body) {
+        HttpRequest.Builder b = builder(path);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String csrfFrom(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?:name=\"_csrf\" value|name=\"csrf-token\" content)=\"([^\"]+)\"").matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return m.group(1);
     }
 
     /** A browser-like session: cookies kept, signed in through the login form with its CSRF token. */
@@ -96,6 +153,9 @@ public final class Http {
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept",
                 "application/json, application/problem+json");
+        if (acceptLanguage != null) {
+            b.header("Accept-Language", acceptLanguage);
+        }
         return authorization == null ? b : b.header("Authorization", authorization);
     }
 

@@ -22,6 +22,7 @@ public final class TestData {
         jdbc.sql("delete from product").update();
         jdbc.sql("delete from import_run").update();
         jdbc.sql("delete from audit_event").update();
+        jdbc.sql("delete from api_token").update();
         jdbc.sql("delete from staff_user where username <> 'admin'").update();
     }
 

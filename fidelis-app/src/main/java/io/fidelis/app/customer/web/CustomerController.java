@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
-@RequestMapping("/api/v1/customers")
+@RequestMapping("/api/v1")
 @Tag(name = "Customers", description = "The customer database. Ids in URLs are the customers' external ids.")
 class CustomerController {
     private final CustomerManagement customers;
@@ -39,7 +39,7 @@ class CustomerController {
     record PageView(List<CustomerView> items, int page, int size, long total) {
     }
 
-    @GetMapping
+    @GetMapping("/customers")
     @Operation(summary = "Search customers", description = "Filters combine; q matches name, e-mail or id. "
             + "sort: externalId, name, email, region, segment, acquiredOn or createdAt, with ,desc for descending.")
     PageView search(@RequestParam(required = false) String q, @RequestParam(required = false) String email,
@@ -52,13 +52,13 @@ class CustomerController {
                 result.total());
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/customers/{id}")
     @Operation(summary = "Read one customer")
     CustomerView read(@PathVariable String id) {
         return CustomerView.of(customers.find(id));
     }
 
-    @PostMapping
+    @PostMapping("/customers")
     @Operation(summary = "Create a customer")
     ResponseEntity<CustomerView> create(@Valid @RequestBody CustomerForm form) {
         if (form.externalId() == null || form.externalId().isBlank()) {
@@ -71,7 +71,7 @@ class CustomerController {
                 .buildAndExpand(created.id()).encode().toUri()).body(created);
     }
 
-    @PutMapping("/{id}")
+    @PutMapping("/customers/{id}")
     @Operation(summary = "Change a customer", description = "Replaces the customer's fields. Send the version you "
             + "read to be protected from overwriting someone else's change (409 if it moved on).")
     CustomerView change(@PathVariable String id, @Valid @RequestBody CustomerForm form) {
@@ -81,6 +81,24 @@ class CustomerController {
         return CustomerView.of(customers.change(id, new ChangeCustomer(details(form), form.referredBy(),
                 form.accountManager(), Boolean.TRUE.equals(form.marketingConsent()), form.consentSource(),
                 form.version())));
+    }
+
+    @GetMapping(value = "/customers.csv", produces = "text/csv")
+    @Operation(summary = "Export customers as CSV", description = "Every customer matching the filters (within the "
+            + "caller's scope), with the native import headers. activity: active, lapsing, lost or never.")
+    void export(@RequestParam(required = false) String q, @RequestParam(required = false) String segment,
+                @RequestParam(required = false) String region, @RequestParam(required = false) String manager,
+                @RequestParam(required = false) String activity, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        CustomerPages.ListParams p = new CustomerPages.ListParams(q, segment, region, manager, activity, null);
+        io.fidelis.app.customer.CustomerFilter filter = new io.fidelis.app.customer.CustomerFilter(p.q(), p.segment(),
+                p.region(), p.manager(), customers.activity(p.activityKind()));
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"customers.csv\"");
+        java.io.Writer out = new java.io.OutputStreamWriter(response.getOutputStream(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        CustomerCsv.write(out, sink -> customers.export(filter, sink));
+        out.flush();
     }
 
     private static CustomerDetails details(CustomerForm f) {

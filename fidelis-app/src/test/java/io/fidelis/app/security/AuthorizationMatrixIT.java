@@ -1,0 +1,242 @@
+package io.fidelis.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.fidelis.app.staff.Role;
+import io.fidelis.app.staff.StaffDirectory;
+import io.fidelis.app.support.Databases;
+import io.fidelis.app.support.Http;
+import io.fidelis.app.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Calls every endpoint the application maps (discovered from the request mappings, actuator included) as an
+ * anonymous caller and as each role, and compares who got through with the table below. An endpoint that is not in
+ * the table fails the test: adding an endpoint means deciding, here and in {@code SecurityConfiguration}, who may
+ * call it. "Through" means the security layer let the call reach the application (whatever the application then
+ * answered, such as 400 for the deliberately incomplete bodies sent here, or 404 for the sample ids); "denied" is
+ * 401, 403 or a redirect to the login page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthorizationMatrixIT {
+    enum Who { ANONYMOUS, ADMIN, MANAGER, ACCOUNT_MANAGER, AGENT, ANALYST }
+
+    private static final Set<Who> PUBLIC = Set.of(Who.values());
+    private static final Set<Who> ALL = Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.AGENT, Who.ANALYST);
+    private static final Set<Who> ANALYTICS = Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.ANALYST);
+    private static final Set<Who> EDITORS = Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER);
+    private static final Set<Who> IMPORTERS = Set.of(Who.ADMIN, Who.MANAGER);
+    private static final Set<Who> ADMIN = Set.of(Who.ADMIN);
+
+    /** Who may call what: the authorization policy of issue 3, endpoint by endpoint. */
+    private static final Map<String, Set<Who>> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        // Sign-in, errors, health probes.
+        EXPECTED.put("GET /login", PUBLIC);
+        EXPECTED.put("GET /error", PUBLIC);
+        EXPECTED.put("GET /actuator/health", PUBLIC);
+        EXPECTED.put("GET /actuator/health/**", PUBLIC);
+        // Operations: administrators only.
+        EXPECTED.put("GET /actuator", ADMIN);
+        EXPECTED.put("GET /actuator/info", ADMIN);
+        EXPECTED.put("GET /actuator/metrics", ADMIN);
+        EXPECTED.put("GET /actuator/metrics/{requiredMetricName}", ADMIN);
+        EXPECTED.put("GET /actuator/prometheus", ADMIN);
+        // Workspace.
+        EXPECTED.put("GET /", ALL); // agents are sent on to the customer search
+        EXPECTED.put("GET /customers", ALL);
+        EXPECTED.put("GET /customers/{id}", ALL);
+        EXPECTED.put("GET /customers.csv", ANALYTICS);
+        EXPECTED.put("GET /customers/{id}/edit", EDITORS);
+        EXPECTED.put("POST /customers/{id}", EDITORS);
+        EXPECTED.put("GET /imports", IMPORTERS);
+        EXPECTED.put("POST /imports", IMPORTERS);
+        EXPECTED.put("GET /imports/{id}", IMPORTERS);
+        EXPECTED.put("POST /imports/{id}", IMPORTERS);
+        EXPECTED.put("GET /imports/{id}/status", IMPORTERS);
+        EXPECTED.put("GET /imports/{id}/rejects.csv", IMPORTERS);
+        EXPECTED.put("GET /settings", ALL);
+        EXPECTED.put("POST /settings/language", ALL);
+        EXPECTED.put("GET /settings/tokens", ALL);
+        EXPECTED.put("POST /settings/tokens", ALL);
+        EXPECTED.put("POST /settings/tokens/{id}/revoke", ALL);
+        EXPECTED.put("GET /settings/users", ADMIN);
+        EXPECTED.put("POST /settings/users", ADMIN);
+        EXPECTED.put("POST /settings/users/{username}", ADMIN);
+        EXPECTED.put("POST /settings/users/{username}/password", ADMIN);
+        EXPECTED.put("GET /settings/audit", ADMIN);
+        // REST API.
+        EXPECTED.put("GET /api/v1/customers", ALL);
+        EXPECTED.put("GET /api/v1/customers/{id}", ALL);
+        EXPECTED.put("GET /api/v1/customers/{id}/purchases", ALL);
+        EXPECTED.put("GET /api/v1/customers/{id}/summary", ALL);
+        EXPECTED.put("GET /api/v1/customers.csv", ANALYTICS);
+        EXPECTED.put("POST /api/v1/customers", EDITORS);
+        EXPECTED.put("PUT /api/v1/customers/{id}", EDITORS);
+        EXPECTED.put("POST /api/v1/customers/{id}/purchases", EDITORS);
+        EXPECTED.put("POST /api/v1/imports/{kind}", IMPORTERS);
+        // API documentation, for signed-in staff.
+        EXPECTED.put("GET /api/docs/openapi", ALL);
+        EXPECTED.put("GET /api/docs/openapi.yaml", ALL);
+        EXPECTED.put("GET /api/docs/openapi/swagger-config", ALL);
+        EXPECTED.put("GET /api/docs", ALL);
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    ApplicationContext context;
+
+    private static final String PASSWORD = "matrix-password-1";
+
+    @Test
+    void everyEndpointAnswersOnlyTheRolesAllowedToCallIt() {
+        TestData.clean(jdbc);
+        Map<Who, String> users = new EnumMap<>(Who.class);
+        users.put(Who.ADMIN, "admin");
+        for (Who who : List.of(Who.MANAGER, Who.ACCOUNT_MANAGER, Who.AGENT, Who.ANALYST)) {
+            String name = who.name().toLowerCase().replace('_', '-') + "-1";
+            staff.create(name, null, Role.valueOf(who.name()), PASSWORD);
+            users.put(who, name);
+        }
+        jdbc.sql("insert into customer (external_id, name, name_key, marketing_consent, time_zone, created_at,"
+                        + " updated_at, version, account_manager_id) values ('C1', 'Sample', 'sample', false, 'UTC',"
+                        + " current_timestamp, current_timestamp, 0, (select id from staff_user where username = ?))")
+                .param(users.get(Who.ACCOUNT_MANAGER)).update();
+
+        Map<Who, Http> web = new EnumMap<>(Who.class);
+        Map<Who, Http> api = new EnumMap<>(Who.class);
+        web.put(Who.ANONYMOUS, Http.browser(port));
+        api.put(Who.ANONYMOUS, Http.at(port));
+        for (var e : users.entrySet()) {
+            Http session = Http.browser(port);
+            assertThat(session.signIn(e.getValue(), e.getKey() == Who.ADMIN ? "admin-test-password" : PASSWORD)
+                    .headers().firstValue("Location").orElse("")).doesNotContain("error");
+            web.put(e.getKey(), session);
+            api.put(e.getKey(), Http.at(port).as(e.getValue(), e.getKey() == Who.ADMIN ? "admin-test-password"
+                    : PASSWORD));
+        }
+
+        Set<String> discovered = discover();
+        assertThat(discovered).as("endpoints without an expected row in this test's table (give each a rule in"
+                + " SecurityConfiguration and a row here)").isSubsetOf(EXPECTED.keySet());
+        assertThat(EXPECTED.keySet()).as("rows of the table that match no endpoint any more")
+                .isSubsetOf(discovered);
+
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : discovered) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+            String path = concrete(pattern);
+            boolean isApi = path.startsWith("/api/v1/") || path.equals("/actuator/prometheus");
+            Set<Who> through = new TreeSet<>();
+            for (Who who : Who.values()) {
+                Http http = isApi ? api.get(who) : web.get(who);
+                HttpResponse<String> r = call(http, method, path, isApi, who != Who.ANONYMOUS && !isApi);
+                // /error called directly has no error to show and answers 500 by design (Spring Boot).
+                if (r.statusCode() >= 500 && !pattern.equals("/error")) {
+                    wrong.add(endpoint + " as " + who + ": server error " + r.statusCode());
+                }
+                if (!denied(r)) {
+                    through.add(who);
+                }
+            }
+            if (!through.equals(new TreeSet<>(EXPECTED.get(endpoint)))) {
+                wrong.add(endpoint + ": reached by " + through + ", expected " + new TreeSet<>(EXPECTED.get(endpoint)));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Every method and path pattern of every request mapping (controllers, springdoc and actuator). */
+    private Set<String> discover() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<String> patterns = info.getPatternValues();
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : patterns) {
+                    if (methods.isEmpty()) {
+                        endpoints.add("GET " + pattern);
+                    }
+                    for (RequestMethod m : methods) {
+                        endpoints.add(m.name() + " " + pattern);
+                    }
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}]+)}");
+
+    /** The pattern with sample values: C1 is the account manager's customer; other ids name nothing. */
+    private static String concrete(String pattern) {
+        Matcher m = VARIABLE.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = switch (m.group(1)) {
+                case "id" -> pattern.startsWith("/settings/tokens") ? "999999"
+                        : pattern.startsWith("/imports") ? "no-such-upload" : "C1";
+                case "kind" -> "customers";
+                case "username" -> "no-such-user";
+                case "requiredMetricName" -> "jvm.memory.used";
+                default -> "x";
+            };
+            m.appendReplacement(out, value);
+        }
+        m.appendTail(out);
+        return out.toString().replace("/**", "/liveness");
+    }
+
+    private static HttpResponse<String> call(Http http, String method, String path, boolean api, boolean withCsrf) {
+        if (method.equals("GET")) {
+            return api ? http.getAny(path) : http.page(path);
+        }
+        if (api) {
+            // Deliberately invalid bodies: the call is answered 400 by the application and changes nothing.
+            return http.request(method, path, "application/json", "{\"email\":\"not-an-email\"}");
+        }
+        String body = "email=not-an-email&version=-1" + (withCsrf ? "&_csrf=" + http.csrfToken() : "");
+        return http.request(method, path, "application/x-www-form-urlencoded", body);
+    }
+
+    private static boolean denied(HttpResponse<String> r) {
+        if (r.statusCode() == 401 || r.statusCode() == 403) {
+            return true;
+        }
+        return r.statusCode() == 302 && r.headers().firstValue("Location").orElse("").contains("/login");
+    }
+}
