@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing: after {@code maxFailures} failed sign-ins within {@code window} for one user name, or
- * from one address, further attempts for that name or from that address are refused for {@code lockout}, even with
- * the right password. A success clears the user name's count. Counts are kept in memory (one server; a restart
+ * {@code maxFailuresPerAddress} from one address (set higher, since a whole office may share one address), further
+ * attempts for that name or from that address are refused for {@code lockout}, even with the right password. A success clears the user name's count. Counts are kept in memory (one server; a restart
  * clears them), bounded in size.
  */
 @Component
@@ -23,8 +23,8 @@ public class LoginThrottle {
 
     /** Settings {@code fidelis.security.login.*}. */
     @ConfigurationProperties("fidelis.security.login")
-    public record Settings(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window,
-                           @DefaultValue("15m") Duration lockout) {
+    public record Settings(@DefaultValue("5") int maxFailures, @DefaultValue("50") int maxFailuresPerAddress,
+                           @DefaultValue("15m") Duration window, @DefaultValue("15m") Duration lockout) {
     }
 
     private record Failures(int count, Instant first, Instant lockedUntil) {
@@ -55,15 +55,15 @@ public class LoginThrottle {
         if (failures.size() > MAX_KEYS) {
             failures.entrySet().removeIf(e -> expired(e.getValue(), now));
         }
-        count(userKey(username), now);
-        count(addressKey(address), now);
+        count(userKey(username), settings.maxFailures(), now);
+        count(addressKey(address), settings.maxFailuresPerAddress(), now);
     }
 
     public void succeeded(String username) {
         failures.remove(userKey(username));
     }
 
-    private void count(String key, Instant now) {
+    private void count(String key, int limit, Instant now) {
         if (key == null) {
             return;
         }
@@ -72,7 +72,7 @@ public class LoginThrottle {
                 f = new Failures(0, now, null);
             }
             int n = f.count() + 1;
-            return new Failures(n, f.first(), n >= settings.maxFailures() ? now.plus(settings.lockout()) : null);
+            return new Failures(n, f.first(), n >= limit ? now.plus(settings.lockout()) : null);
         });
     }
 

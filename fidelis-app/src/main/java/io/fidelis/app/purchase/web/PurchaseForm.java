@@ -17,7 +17,7 @@ record PurchaseForm(
         @NotNull Instant purchasedAt,
         @Size(max = 50) String channel,
         @Size(max = 100) String originalOrderId,
-        @NotEmpty @Valid List<LineForm> lines) {
+        @NotEmpty List<@Valid LineForm> lines) {
 
     record LineForm(
             @Size(max = 100) String sku,
