@@ -7,7 +7,7 @@
     if (funnel) {
       var s = JSON.parse(funnel.getAttribute("data-series"));
       echarts.init(funnel).setOption({
-        tooltip: { trigger: "axis" }, legend: {}, grid: { left: 50, right: 20 },
+        animation: false, tooltip: { trigger: "axis" }, legend: {}, grid: { left: 50, right: 20 },
         xAxis: { type: "category", data: s.months },
         yAxis: { type: "value" },
         series: [
@@ -20,7 +20,7 @@
     if (trend) {
       var t = JSON.parse(trend.getAttribute("data-series"));
       echarts.init(trend).setOption({
-        tooltip: { trigger: "axis" }, legend: {}, grid: { left: 70, right: 20 },
+        animation: false, tooltip: { trigger: "axis" }, legend: {}, grid: { left: 70, right: 20 },
         xAxis: { type: "category", data: t.months },
         yAxis: { type: "value" },
         series: [
