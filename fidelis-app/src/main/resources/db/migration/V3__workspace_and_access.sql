@@ -6,6 +6,12 @@
 alter table customer add column name_key varchar(200) default '' not null;
 update customer set name_key = coalesce(lower(name), '');
 create index ix_customer_name_key on customer (name_key, id);
+-- The list filters by region, segment or account manager and pages in id order: one index serves both.
+drop index ix_customer_segment;
+drop index ix_customer_region;
+create index ix_customer_segment_external_id on customer (segment, external_id);
+create index ix_customer_region_external_id on customer (region, external_id);
+create index ix_customer_manager_external_id on customer (account_manager_id, external_id);
 alter table import_stage_customers add column name_key varchar(200);
 
 -- The user's chosen language (a BCP 47 tag such as zh-CN); null follows the browser's Accept-Language.

@@ -6,6 +6,11 @@ package io.fidelis.app.customer;
  */
 public record CustomerFilter(String text, String segment, String region, String accountManager, Activity activity) {
 
+    /** The same filter with another text. */
+    public CustomerFilter withText(String other) {
+        return new CustomerFilter(other, segment, region, accountManager, activity);
+    }
+
     /** How recently a customer bought, relative to now. */
     public record Activity(Kind kind, int activeDays, int lostDays) {
         public Activity {

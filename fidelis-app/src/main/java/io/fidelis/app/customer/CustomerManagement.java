@@ -160,9 +160,29 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public java.util.Map<String, java.util.List<String>> filterChoices() {
         Optional<Long> scope = current.accountManagerScope();
-        return java.util.Map.of("segment", customers.distinct("segment", scope),
-                "region", customers.distinct("region", scope));
+        Instant now = Instant.now(clock);
+        CachedChoices cached = choices.get(scope);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.choices();
+        }
+        java.util.Map<String, java.util.List<String>> fresh = java.util.Map.of("segment",
+                customers.distinct("segment", scope), "region", customers.distinct("region", scope));
+        if (choices.size() > 1000) {
+            choices.clear();
+        }
+        choices.put(scope, new CachedChoices(fresh, now.plus(CHOICES_TTL)));
+        return fresh;
     }
+
+    /**
+     * Listing the segments and regions in use reads the whole customer table, so the choices are kept for a minute
+     * per scope: a new segment appears in the filter within a minute.
+     */
+    private record CachedChoices(java.util.Map<String, java.util.List<String>> choices, Instant until) {
+    }
+
+    private static final java.time.Duration CHOICES_TTL = java.time.Duration.ofMinutes(1);
+    private final java.util.Map<Optional<Long>, CachedChoices> choices = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Customer visible(Optional<Customer> customer, String externalId) {
         Customer c = customer.orElseThrow(() -> new NotFoundException("no customer with id '" + externalId + "'"));

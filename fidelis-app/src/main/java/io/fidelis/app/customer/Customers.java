@@ -129,6 +129,10 @@ class Customers {
         return new CustomerPage(items, q.page(), q.size(), total);
     }
 
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
     /** The search and sort key of a name: lower case by Java's root locale, as the importer computes it. */
     static String nameKey(String name) {
         return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
@@ -138,14 +142,46 @@ class Customers {
      * One slice of the customers list, by keyset: the rows after {@code after} in the chosen order. Counting every
      * match is avoided, so the time per page does not grow with the table.
      */
-    CustomerSlice browse(CustomerFilter f, CustomerFilter.Sort sort, CustomerSlice.Cursor after, int size,
+    CustomerSlice browse(CustomerFilter f, CustomerFilter.Sort requested, CustomerSlice.Cursor after, int size,
                          Optional<Long> managerScope, Instant now) {
+        boolean text = f.text() != null && !f.text().isBlank();
+        // A text search runs along the name index: its results come in name order, whatever the sort asked.
+        CustomerFilter.Sort sort = !text ? requested
+                : requested == CustomerFilter.Sort.NAME_DESC ? CustomerFilter.Sort.NAME_DESC : CustomerFilter.Sort.NAME;
+        List<CustomerRecord> rows = new ArrayList<>();
+        java.util.Set<Long> exact = new java.util.HashSet<>();
+        if (text && after == null) {
+            // Exact id or e-mail matches lead the first page (two indexed lookups).
+            for (String column : List.of("external_id", "email")) {
+                StringBuilder where = new StringBuilder(" where c." + column + " = ?");
+                List<Object> params = new ArrayList<>(List.of(f.text().strip()));
+                filter(f.withText(null), managerScope, now, where, params);
+                for (CustomerRecord r : jdbc.sql(RECORD + where + " order by c.id limit 20").params(params)
+                        .query(Customers::record).list()) {
+                    if (exact.add(r.id())) {
+                        rows.add(r);
+                    }
+                }
+            }
+        }
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
-        filter(f, managerScope, now, where, params);
+        if (text) {
+            String prefix = nameKey(f.text().strip());
+            where.append(" and c.name_key >= ? and c.name_key < ?");
+            params.add(prefix);
+            params.add(prefix + Character.MAX_VALUE);
+        }
+        filter(f.withText(null), managerScope, now, where, params);
         String col = sort.column();
-        if (after != null) {
-            String cmp = sort.descending() ? "<" : ">";
+        // External ids are unique, so they order the rows alone, and an index led by a filter column (region,
+        // segment, manager) then serves the order too; names need the row id to break ties.
+        boolean unique = col.equals("external_id");
+        String cmp = sort.descending() ? "<" : ">";
+        if (after != null && unique) {
+            where.append(" and c.external_id ").append(cmp).append(" ?");
+            params.add(after.key());
+        } else if (after != null) {
             where.append(" and (c.").append(col).append(' ').append(cmp).append(" ? or (c.").append(col)
                     .append(" = ? and c.id ").append(cmp).append(" ?))");
             params.add(after.key());
@@ -154,14 +190,23 @@ class Customers {
         }
         String dir = sort.descending() ? " desc" : " asc";
         params.add(size + 1);
-        List<CustomerRecord> rows = jdbc.sql(RECORD + where + " order by c." + col + dir + ", c.id" + dir
-                + " limit ?").params(params).query(Customers::record).list();
+        // With one of them fixed by the filter, leading the order with it changes nothing in the result but lets
+        // H2 see that the (filter column, external id) index delivers the rows in order (PostgreSQL sees it anyway).
+        String lead = !unique || text ? "" : present(f.region()) ? "c.region, " : present(f.segment()) ? "c.segment, "
+                : present(f.accountManager()) || managerScope.isPresent() ? "c.account_manager_id, " : "";
+        List<CustomerRecord> page = jdbc.sql(RECORD + where + " order by " + lead + "c." + col + dir
+                + (unique ? "" : ", c.id" + dir) + " limit ?").params(params).query(Customers::record).list();
         CustomerSlice.Cursor next = null;
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            CustomerRecord last = rows.get(size - 1);
-            next = new CustomerSlice.Cursor(sort == CustomerFilter.Sort.NAME || sort == CustomerFilter.Sort.NAME_DESC
-                    ? nameKey(last.name()) : last.externalId(), last.id());
+        if (page.size() > size) {
+            page = page.subList(0, size);
+            CustomerRecord last = page.get(size - 1);
+            next = new CustomerSlice.Cursor(col.equals("name_key") ? nameKey(last.name()) : last.externalId(),
+                    last.id());
+        }
+        for (CustomerRecord r : page) {
+            if (!exact.contains(r.id())) {
+                rows.add(r);
+            }
         }
         return new CustomerSlice(List.copyOf(rows), next);
     }
@@ -182,14 +227,11 @@ class Customers {
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().strip();
             String prefix = nameKey(t);
-            // Three indexed lookups (id, e-mail, name prefix) instead of one OR that would scan the table.
-            where.append(" and c.id in (select id from customer where external_id = ?"
-                    + " union select id from customer where email = ?"
-                    + " union select id from customer where name_key >= ? and name_key < ?)");
-            params.add(t);
-            params.add(t);
+            where.append(" and ((c.name_key >= ? and c.name_key < ?) or c.external_id = ? or c.email = ?)");
             params.add(prefix);
             params.add(prefix + Character.MAX_VALUE);
+            params.add(t);
+            params.add(t);
         }
         if (f.segment() != null && !f.segment().isBlank()) {
             where.append(" and c.segment = ?");
