@@ -116,6 +116,11 @@ class WebSecurityIT {
         assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly")
                 .contains("SameSite=Lax");
+        // Behind a TLS proxy (X-Forwarded-Proto from a local address) the session cookie is also Secure.
+        HttpResponse<String> proxied = Http.browser(port).request("GET", "/login", null, null, "X-Forwarded-Proto",
+                "https");
+        assertThat(proxied.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure");
+        assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).doesNotContain("Secure");
         HttpResponse<String> api = Http.at(port).as("admin", "admin-test-password").get("/api/v1/customers");
         assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");

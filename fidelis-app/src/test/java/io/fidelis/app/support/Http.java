@@ -66,8 +66,12 @@ public final class Http {
     }
 
     /** Any method, with a body of the given content type (or none). */
-    public HttpResponse<String> request(String method, String path, String contentType, String body) {
+    public HttpResponse<String> request(String method, String path, String contentType, String body,
+                                        String... headers) {
         HttpRequest.Builder b = builder(path);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,7 @@ class ImportJobs {
         volatile boolean started;
         volatile ImportSummary summary;
         volatile String failure;
+        volatile java.time.Instant finishedAt;
 
         Job(String id, String owner, ImportKind kind, String fileName, Path file) {
             this.id = id;
@@ -110,6 +112,7 @@ class ImportJobs {
     }
 
     Job upload(String owner, ImportKind kind, String originalName, InputStream content) throws IOException {
+        forgetOldJobs();
         Files.createDirectories(uploads);
         byte[] idBytes = new byte[12];
         RANDOM.nextBytes(idBytes);
@@ -151,6 +154,7 @@ class ImportJobs {
             } catch (RuntimeException e) {
                 job.failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             } finally {
+                job.finishedAt = java.time.Instant.now();
                 try {
                     Files.deleteIfExists(job.file);
                 } catch (IOException ignored) {
@@ -164,16 +168,31 @@ class ImportJobs {
         return job.rejects();
     }
 
+    /** Finished imports are kept a day for their result page and rejected rows, then forgotten with their files. */
+    private void forgetOldJobs() throws IOException {
+        java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        for (Job job : List.copyOf(jobs.values())) {
+            if (job.finishedAt != null && job.finishedAt.isBefore(dayAgo)) {
+                jobs.remove(job.id);
+                delete(job);
+            }
+        }
+    }
+
     @PreDestroy
     void shutdown() throws IOException {
         runner.shutdownNow();
         for (Job job : jobs.values()) {
-            Path dir = job.file.getParent();
-            if (Files.isDirectory(dir)) {
-                try (var files = Files.walk(dir)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
+            delete(job);
+        }
+    }
+
+    private static void delete(Job job) throws IOException {
+        Path dir = job.file.getParent();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
                 }
             }
         }
