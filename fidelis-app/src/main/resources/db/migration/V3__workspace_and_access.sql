@@ -1,7 +1,8 @@
 -- Fidelis schema, version 3: the web workspace and access control.
 -- Portable SQL: runs unchanged on H2 2.x and PostgreSQL 15+.
 
--- Case-insensitive name search and sort. name_key is lower(name) as Java computes it (Locale.ROOT), '' when there
+-- Case-insensitive name search and sort. name_key is lower(name) as Java computes it (Locale.ROOT; V4 recomputes
+-- the keys filled here with SQL lower()), '' when there
 -- is no name, so that a B-tree range (prefix <= name_key < prefix || U+FFFF) finds name prefixes on both databases.
 alter table customer add column name_key varchar(200) default '' not null;
 update customer set name_key = coalesce(lower(name), '');

@@ -24,6 +24,17 @@ class Customers {
             + " c.updated_at, c.version from customer c left join customer r on r.id = c.referred_by_id"
             + " left join staff_user u on u.id = c.account_manager_id";
 
+    /** {@link #RECORD} with the stored name key as a 19th column, for keyset positions. */
+    private static final String KEYED = RECORD.replace(" from customer c left join",
+            ", c.name_key from customer c left join");
+
+    private record Keyed(CustomerRecord record, String nameKey) {
+    }
+
+    private static Keyed keyed(ResultSet rs, int n) throws SQLException {
+        return new Keyed(record(rs, n), rs.getString(19));
+    }
+
     private final JdbcClient jdbc;
 
     Customers(JdbcClient jdbc) {
@@ -149,25 +160,24 @@ class Customers {
         CustomerFilter.Sort sort = !text ? requested
                 : requested == CustomerFilter.Sort.NAME_DESC ? CustomerFilter.Sort.NAME_DESC : CustomerFilter.Sort.NAME;
         List<CustomerRecord> rows = new ArrayList<>();
-        java.util.Set<Long> exact = new java.util.HashSet<>();
+        String prefix = text ? nameKey(f.text().strip()) : null;
         if (text && after == null) {
-            // Exact id or e-mail matches lead the first page (two indexed lookups).
-            for (String column : List.of("external_id", "email")) {
-                StringBuilder where = new StringBuilder(" where c." + column + " = ?");
-                List<Object> params = new ArrayList<>(List.of(f.text().strip()));
-                filter(f.withText(null), managerScope, now, where, params);
-                for (CustomerRecord r : jdbc.sql(RECORD + where + " order by c.id limit 20").params(params)
-                        .query(Customers::record).list()) {
-                    if (exact.add(r.id())) {
-                        rows.add(r);
-                    }
-                }
+            // Exact id or e-mail matches whose name does not begin with the text lead the first page (indexed
+            // lookups); those whose name does are found again, in their place, by the name search below.
+            String t = f.text().strip();
+            StringBuilder where = new StringBuilder(" where (c.external_id = ? or c.email in (?, ?))"
+                    + " and not (c.name_key >= ? and c.name_key < ?)");
+            List<Object> params = new ArrayList<>(List.of(t, t, t.toLowerCase(java.util.Locale.ROOT), prefix,
+                    prefix + Character.MAX_VALUE));
+            filter(f.withText(null), managerScope, now, where, params);
+            for (Keyed k : jdbc.sql(KEYED + where + " order by c.id limit 20").params(params)
+                    .query(Customers::keyed).list()) {
+                rows.add(k.record());
             }
         }
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (text) {
-            String prefix = nameKey(f.text().strip());
             where.append(" and c.name_key >= ? and c.name_key < ?");
             params.add(prefix);
             params.add(prefix + Character.MAX_VALUE);
@@ -182,8 +192,9 @@ class Customers {
             where.append(" and c.external_id ").append(cmp).append(" ?");
             params.add(after.key());
         } else if (after != null) {
-            where.append(" and (c.").append(col).append(' ').append(cmp).append(" ? or (c.").append(col)
-                    .append(" = ? and c.id ").append(cmp).append(" ?))");
+            // (key, id) after (k, i), written so that the first condition alone bounds an index range.
+            where.append(" and c.").append(col).append(' ').append(cmp).append("= ? and (c.").append(col).append(' ')
+                    .append(cmp).append(" ? or c.id ").append(cmp).append(" ?)");
             params.add(after.key());
             params.add(after.key());
             params.add(after.id());
@@ -194,19 +205,18 @@ class Customers {
         // H2 see that the (filter column, external id) index delivers the rows in order (PostgreSQL sees it anyway).
         String lead = !unique || text ? "" : present(f.region()) ? "c.region, " : present(f.segment()) ? "c.segment, "
                 : present(f.accountManager()) || managerScope.isPresent() ? "c.account_manager_id, " : "";
-        List<CustomerRecord> page = jdbc.sql(RECORD + where + " order by " + lead + "c." + col + dir
-                + (unique ? "" : ", c.id" + dir) + " limit ?").params(params).query(Customers::record).list();
+        List<Keyed> page = jdbc.sql(KEYED + where + " order by " + lead + "c." + col + dir
+                + (unique ? "" : ", c.id" + dir) + " limit ?").params(params).query(Customers::keyed).list();
         CustomerSlice.Cursor next = null;
         if (page.size() > size) {
             page = page.subList(0, size);
-            CustomerRecord last = page.get(size - 1);
-            next = new CustomerSlice.Cursor(col.equals("name_key") ? nameKey(last.name()) : last.externalId(),
-                    last.id());
+            Keyed last = page.get(size - 1);
+            // The position is the stored key, exactly as the database compares it.
+            next = new CustomerSlice.Cursor(col.equals("name_key") ? last.nameKey() : last.record().externalId(),
+                    last.record().id());
         }
-        for (CustomerRecord r : page) {
-            if (!exact.contains(r.id())) {
-                rows.add(r);
-            }
+        for (Keyed k : page) {
+            rows.add(k.record());
         }
         return new CustomerSlice(List.copyOf(rows), next);
     }
@@ -227,11 +237,12 @@ class Customers {
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().strip();
             String prefix = nameKey(t);
-            where.append(" and ((c.name_key >= ? and c.name_key < ?) or c.external_id = ? or c.email = ?)");
+            where.append(" and ((c.name_key >= ? and c.name_key < ?) or c.external_id = ? or c.email in (?, ?))");
             params.add(prefix);
             params.add(prefix + Character.MAX_VALUE);
             params.add(t);
             params.add(t);
+            params.add(t.toLowerCase(java.util.Locale.ROOT));
         }
         if (f.segment() != null && !f.segment().isBlank()) {
             where.append(" and c.segment = ?");

@@ -91,7 +91,11 @@ public class LoginThrottle {
     }
 
     private static String userKey(String username) {
-        return username == null || username.isBlank() ? null : "u:" + username.strip().toLowerCase(Locale.ROOT);
+        if (username == null || username.isBlank()) {
+            return null;
+        }
+        String u = username.strip().toLowerCase(Locale.ROOT);
+        return "u:" + (u.length() > 100 ? u.substring(0, 100) : u); // staff user names have at most 100 characters
     }
 
     private static String addressKey(String address) {

@@ -44,8 +44,8 @@ class SecurityConfiguration {
     /** May import files. */
     static final String[] IMPORTERS = {"ADMIN", "MANAGER"};
 
-    @Bean
-    UserDetailsService staffUsers(JdbcClient jdbc) {
+    /** Staff users with a password, for the password check inside {@link ThrottledAuthentication}. */
+    static UserDetailsService staffUsers(JdbcClient jdbc) {
         return username -> jdbc.sql("select username, password_hash, role, enabled from staff_user"
                         + " where username = ?")
                 .param(username)
@@ -56,6 +56,13 @@ class SecurityConfiguration {
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+
+    @Bean
+    ThrottledAuthentication throttledAuthentication(JdbcClient jdbc,
+                                                    org.springframework.security.crypto.password.PasswordEncoder encoder,
+                                                    LoginThrottle throttle) {
+        return new ThrottledAuthentication(staffUsers(jdbc), encoder, throttle);
     }
 
     @Bean
@@ -84,7 +91,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, JdbcClient jdbc) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
@@ -107,7 +114,18 @@ class SecurityConfiguration {
                         .hasAnyRole(ALL)
                         .anyRequest().denyAll())
                 .addFilterBefore(new ThrottlingFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
+                        .failureHandler(new org.springframework.security.web.authentication
+                                .ExceptionMappingAuthenticationFailureHandler() {
+                            {
+                                setDefaultFailureUrl("/login?error");
+                                setExceptionMappings(java.util.Map.of(
+                                        org.springframework.security.authentication.LockedException.class.getName(),
+                                        "/login?locked"));
+                            }
+                        }))
+                .addFilterBefore(new StaleSessionFilter(jdbc),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

@@ -71,7 +71,7 @@ public class ApiTokens {
         long id = jdbc.sql("select id from api_token where token_hash = ?").param(hash(token)).query(Long.class)
                 .single();
         events.publishEvent(new AuditableChange(actor(username), "api_token", String.valueOf(id), "create", null,
-                "{\"owner\":\"" + username + "\",\"prefix\":\"" + token.substring(0, 12) + "\"}"));
+                AuditableChange.json("owner", username, "prefix", token.substring(0, 12))));
         return new IssuedToken(id, label, token);
     }
 
@@ -97,8 +97,8 @@ public class ApiTokens {
         }
         jdbc.sql("update api_token set revoked_at = ? where id = ?").params(now(), id).update();
         events.publishEvent(new AuditableChange(requester, "api_token", String.valueOf(id), "revoke",
-                "{\"owner\":\"" + t.owner() + "\",\"active\":true}", "{\"owner\":\"" + t.owner()
-                        + "\",\"active\":false}"));
+                AuditableChange.json("owner", t.owner(), "active", true),
+                AuditableChange.json("owner", t.owner(), "active", false)));
     }
 
     /** The owner of an active token whose user may sign in, or empty. */

@@ -55,7 +55,7 @@ public class StaffDirectory {
                 .update();
         StaffMember created = byUsername(username).orElseThrow();
         events.publishEvent(new AuditableChange(actor(), "staff_user", username, "create", null,
-                "{\"role\":\"" + role.name() + "\",\"login\":" + (password != null) + "}"));
+                AuditableChange.json("role", role.name(), "login", password != null)));
         return created;
     }
 
@@ -71,7 +71,7 @@ public class StaffDirectory {
             throw new io.fidelis.app.shared.NotFoundException("no staff user '" + username + "'");
         }
         events.publishEvent(new AuditableChange(actor(), "staff_user", username, "set-password", null,
-                "{\"login\":true}"));
+                AuditableChange.json("login", true)));
     }
 
     /** Every staff user, by name. */
@@ -110,8 +110,8 @@ public class StaffDirectory {
         jdbc.sql("update staff_user set role = ?, enabled = ? where username = ?")
                 .params(role.name(), canLogin, username).update();
         events.publishEvent(new AuditableChange(actor(), "staff_user", username, "change-access",
-                "{\"role\":\"" + before.member().role() + "\",\"enabled\":" + before.enabled() + "}",
-                "{\"role\":\"" + role + "\",\"enabled\":" + canLogin + "}"));
+                AuditableChange.json("role", before.member().role().name(), "enabled", before.enabled()),
+                AuditableChange.json("role", role.name(), "enabled", canLogin)));
     }
 
     /** Remembers the language a user chose ({@code null} to follow the browser). */

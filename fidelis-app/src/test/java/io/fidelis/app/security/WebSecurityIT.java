@@ -141,6 +141,13 @@ class WebSecurityIT {
         HttpResponse<String> api = Http.at(port).as("target", PASSWORD).get("/api/v1/customers");
         assertThat(api.statusCode()).isEqualTo(429);
         assertThat(api.headers().firstValue("Retry-After")).isPresent();
+        // However the credentials are sent, the lock holds: it is checked in authentication itself.
+        String basic = java.util.Base64.getEncoder().encodeToString(("target:" + PASSWORD).getBytes());
+        for (String header : List.of("Basic\t" + basic, "basic " + basic, "BASIC  " + basic)) {
+            HttpResponse<String> odd = Http.at(port).request("GET", "/api/v1/customers", null, null,
+                    "Authorization", header);
+            assertThat(odd.statusCode()).as(header.substring(0, 6)).isIn(401, 429);
+        }
     }
 
     @Test
@@ -211,12 +218,23 @@ class WebSecurityIT {
         assertThat(jdbc.sql("select role from staff_user where username = 'admin'").query(String.class).single())
                 .isEqualTo("ADMIN");
         assertThat(admin.page("/settings/users").body()).contains("last administrator");
-        // Disabling a user stops their sign-in.
-        admin.postForm("/settings/users/new.agent", "role=AGENT&_csrf=" + csrf);
+        assertThat(agent.page("/customers").statusCode()).isEqualTo(200);
+        // A new role takes effect at once, in the open session too: the agent must sign in again.
+        admin.postForm("/settings/users/new.agent", "role=ANALYST&enabled=true&_csrf=" + csrf);
+        HttpResponse<String> stale = agent.page("/customers");
+        assertThat(stale.statusCode()).isEqualTo(302);
+        assertThat(stale.headers().firstValue("Location").orElse("")).contains("/login?expired");
+        assertThat(agent.signIn("new.agent", PASSWORD).headers().firstValue("Location").orElse(""))
+                .doesNotContain("error");
+        assertThat(agent.getAny("/customers.csv").statusCode()).isEqualTo(200); // analysts export; agents do not
+        // Disabling a user stops their sign-in and ends their open session.
+        admin.postForm("/settings/users/new.agent", "role=ANALYST&_csrf=" + csrf);
+        assertThat(agent.page("/customers").headers().firstValue("Location").orElse("")).contains("/login");
         assertThat(Http.browser(port).signIn("new.agent", PASSWORD).headers().firstValue("Location").orElse(""))
                 .contains("error");
         assertThat(jdbc.sql("select action from audit_event where entity_type = 'staff_user' and entity_id ="
-                + " 'new.agent' order by id").query(String.class).list()).containsExactly("create", "change-access");
+                + " 'new.agent' order by id").query(String.class).list()).containsExactly("create", "change-access",
+                "change-access");
         // The audit log is searchable by who and what.
         assertThat(admin.page("/settings/audit?entityType=staff_user&entityId=new.agent").body())
                 .contains("change-access").doesNotContain(">api_token<");

@@ -95,9 +95,14 @@ class CustomerPages {
 
     @GetMapping("/customers")
     String list(ListParams params, @RequestParam(required = false) String after,
-                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+                @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
+                @RequestHeader(name = "HX-Request", required = false) String htmx,
+                @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
+                HttpServletResponse response, Model model) {
+        int pageSize = Math.max(10, Math.min(size, 200));
         CustomerSlice slice = customers.browse(filter(params), params.sortOrder(), CustomerSlice.Cursor.decode(after),
-                PAGE_SIZE);
+                pageSize);
+        model.addAttribute("size", pageSize == PAGE_SIZE ? null : pageSize);
         model.addAttribute("params", params);
         model.addAttribute("slice", slice);
         model.addAttribute("first", after == null || after.isBlank());
@@ -105,7 +110,9 @@ class CustomerPages {
         model.addAttribute("managers", managers());
         model.addAttribute("scoped", current.accountManagerScope().isPresent());
         model.addAttribute("mayExport", current.get().map(s -> s.role() != Role.AGENT).orElse(false));
-        return htmx != null ? "customer/list :: results" : "customer/list";
+        // The same address answers a whole page or, to htmx, the results alone; caches must keep them apart.
+        response.setHeader("Vary", "HX-Request");
+        return htmx != null && restore == null ? "customer/list :: results" : "customer/list";
     }
 
     @GetMapping("/customers.csv")
@@ -177,7 +184,12 @@ class CustomerPages {
 
     private String editPage(CustomerRecord c, Model model) {
         model.addAttribute("customer", c);
-        model.addAttribute("managers", managers());
+        List<String> managers = new ArrayList<>(managers());
+        // The current manager is always offered, whatever their role now, so saving never drops them silently.
+        if (c.accountManager() != null && !managers.contains(c.accountManager())) {
+            managers.add(0, c.accountManager());
+        }
+        model.addAttribute("managers", managers);
         model.addAttribute("scoped", current.accountManagerScope().isPresent());
         return "customer/edit";
     }

@@ -46,6 +46,7 @@ class ImportJobs {
         volatile ImportSummary summary;
         volatile String failure;
         volatile java.time.Instant finishedAt;
+        final java.time.Instant uploadedAt = java.time.Instant.now();
 
         Job(String id, String owner, ImportKind kind, String fileName, Path file) {
             this.id = id;
@@ -117,11 +118,7 @@ class ImportJobs {
         byte[] idBytes = new byte[12];
         RANDOM.nextBytes(idBytes);
         String id = HexFormat.of().formatHex(idBytes);
-        String name = originalName == null ? "upload.csv"
-                : Path.of(originalName).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-        if (name.isBlank() || name.startsWith(".")) {
-            name = "upload.csv";
-        }
+        String name = safeName(originalName);
         Path dir = Files.createDirectory(uploads.resolve("web-" + id));
         Path target = dir.resolve(name);
         Files.copy(content, target);
@@ -151,7 +148,7 @@ class ImportJobs {
         runner.submit(new DelegatingSecurityContextRunnable(() -> {
             try {
                 job.summary = importer.importFile(command);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // anything: the page must learn that the import ended
                 job.failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             } finally {
                 job.finishedAt = java.time.Instant.now();
@@ -168,11 +165,31 @@ class ImportJobs {
         return job.rejects();
     }
 
-    /** Finished imports are kept a day for their result page and rejected rows, then forgotten with their files. */
+    /** The last part of the client's file name, with only safe characters; {@code upload.csv} when none is left. */
+    static String safeName(String originalName) {
+        if (originalName == null) {
+            return "upload.csv";
+        }
+        String last = originalName.substring(Math.max(originalName.lastIndexOf('/'), originalName.lastIndexOf('\\')) + 1);
+        String name = last.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.length() > 100) {
+            name = name.substring(name.length() - 100);
+        }
+        return name.isBlank() || name.startsWith(".") ? "upload.csv" : name;
+    }
+
+    /**
+     * Finished imports are kept a day for their result page and rejected rows, uploads never run an hour; then they
+     * are forgotten with their files.
+     */
     private void forgetOldJobs() throws IOException {
-        java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant dayAgo = now.minus(java.time.Duration.ofDays(1));
+        java.time.Instant hourAgo = now.minus(java.time.Duration.ofHours(1));
         for (Job job : List.copyOf(jobs.values())) {
-            if (job.finishedAt != null && job.finishedAt.isBefore(dayAgo)) {
+            boolean expired = job.finishedAt != null ? job.finishedAt.isBefore(dayAgo)
+                    : !job.started && job.uploadedAt.isBefore(hourAgo);
+            if (expired) {
                 jobs.remove(job.id);
                 delete(job);
             }

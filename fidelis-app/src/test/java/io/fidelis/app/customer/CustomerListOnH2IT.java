@@ -1,0 +1,12 @@
+package io.fidelis.app.customer;
+
+import io.fidelis.app.support.Databases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class CustomerListOnH2IT extends CustomerListScenarios {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
+}
