@@ -68,6 +68,9 @@ class WebBench implements Callable<Integer> {
     @Option(names = "--dir", description = "Working directory (default: a new temporary directory).")
     Path dir;
 
+    @Option(names = "--only", description = "Run only the cases whose name contains this text (the baseline always runs).")
+    String only;
+
     static final String[] FIRST = {"Wei", "Fang", "Min", "Jing", "Li", "Qiang", "Lei", "Yan", "Jun", "Hui", "Anna",
             "Ben", "Chloe", "David", "Emma", "Frank", "Grace", "Henry", "Iris", "Jack", "Kate", "Leo", "Mia", "Noah",
             "Olivia", "Paul", "Quinn", "Rose", "Sam", "Tom", "Uma", "Victor", "Wendy", "Xavier", "Yara", "Zoe"};
@@ -134,6 +137,9 @@ class WebBench implements Callable<Integer> {
             cases.put("search: name prefix", i -> "/customers?q=" + URLEncoder.encode(prefix(random),
                     StandardCharsets.UTF_8));
             Map<String, double[]> results = new LinkedHashMap<>();
+            if (only != null) {
+                cases.keySet().removeIf(k -> !k.startsWith("baseline") && !k.contains(only));
+            }
             for (var c : cases.entrySet()) {
                 Client client = c.getKey().contains("account manager") ? am : admin;
                 for (int i = 0; i < warmup; i++) {

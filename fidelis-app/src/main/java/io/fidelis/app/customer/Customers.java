@@ -165,14 +165,24 @@ class Customers {
             // Exact id or e-mail matches whose name does not begin with the text lead the first page (indexed
             // lookups); those whose name does are found again, in their place, by the name search below.
             String t = f.text().strip();
-            StringBuilder where = new StringBuilder(" where (c.external_id = ? or c.email in (?, ?))"
-                    + " and not (c.name_key >= ? and c.name_key < ?)");
-            List<Object> params = new ArrayList<>(List.of(t, t, t.toLowerCase(java.util.Locale.ROOT), prefix,
-                    prefix + Character.MAX_VALUE));
-            filter(f.withText(null), managerScope, now, where, params);
-            for (Keyed k : jdbc.sql(KEYED + where + " order by c.id limit 20").params(params)
-                    .query(Customers::keyed).list()) {
-                rows.add(k.record());
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            // One indexed lookup each: an OR across the two columns would make H2 scan the table.
+            for (String match : List.of("c.external_id = ?", "c.email in (?, ?)")) {
+                StringBuilder where = new StringBuilder(" where " + match
+                        + " and not (c.name_key >= ? and c.name_key < ?)");
+                List<Object> params = new ArrayList<>(List.of(t));
+                if (match.contains("in")) {
+                    params.add(t.toLowerCase(java.util.Locale.ROOT));
+                }
+                params.add(prefix);
+                params.add(prefix + Character.MAX_VALUE);
+                filter(f.withText(null), managerScope, now, where, params);
+                for (Keyed k : jdbc.sql(KEYED + where + " order by c.id limit 20").params(params)
+                        .query(Customers::keyed).list()) {
+                    if (seen.add(k.record().id())) {
+                        rows.add(k.record());
+                    }
+                }
             }
         }
         StringBuilder where = new StringBuilder(" where 1 = 1");

@@ -1,0 +1,74 @@
+package io.fidelis.core.clv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fidelis.core.summary.CustomerSummary;
+import org.hipparchus.special.Gamma;
+import org.hipparchus.util.FastMath;
+
+/**
+ * The BG/NBD model of repeat buying with dropout (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy
+ * way"): while alive a customer buys at a Poisson rate λ ~ Gamma(r, α); after each purchase they drop out with
+ * probability p ~ Beta(a, b). Fitted by maximum likelihood on customer summaries.
+ */
+public final class BgNbd {
+    static final List<String> NAMES = List.of("r", "alpha", "a", "b");
+
+    private BgNbd() {
+    }
+
+    /** How to fit. */
+    public record Options(int maxEvaluations, List<double[]> starts) {
+        /** Starting points (r, α, a, b) spread over typical values, and 4,000 evaluations per start. */
+        public static Options defaults() {
+            return new Options(4000, List.of(new double[] {1, 1, 1, 1}, new double[] {0.3, 5, 0.8, 2.5},
+                    new double[] {0.5, 10, 0.1, 5}));
+        }
+    }
+
+    public static FittedBgNbd fit(List<CustomerSummary> summaries, Options options) {
+        GroupedSummaries data = GroupedSummaries.of(summaries);
+        double scale = meanT(summaries);
+        List<double[]> starts = new ArrayList<>();
+        for (double[] s : options.starts()) {
+            // α is on the scale of time: start it relative to the observation length.
+            starts.add(new double[] {FastMath.log(s[0]), FastMath.log(s[1] * scale / 30), FastMath.log(s[2]),
+                    FastMath.log(s[3])});
+        }
+        Fit fit = MaximumLikelihood.maximise(NAMES, p -> meanLogLikelihood(data, FastMath.exp(p[0]),
+                FastMath.exp(p[1]), FastMath.exp(p[2]), FastMath.exp(p[3])), starts, data.customers,
+                options.maxEvaluations());
+        return new FittedBgNbd(fit.params().get("r"), fit.params().get("alpha"), fit.params().get("a"),
+                fit.params().get("b"), fit);
+    }
+
+    static double meanT(List<CustomerSummary> summaries) {
+        double sum = 0;
+        for (CustomerSummary s : summaries) {
+            sum += s.T();
+        }
+        return Math.max(sum / summaries.size(), 1e-9);
+    }
+
+    /** The log-likelihood of one customer (FHL 2005, eq. 6). */
+    static double logLikelihood(double r, double alpha, double a, double b, int x, double tx, double T) {
+        double a1 = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * FastMath.log(alpha);
+        double a2 = Gamma.logGamma(a + b) + Gamma.logGamma(b + x) - Gamma.logGamma(b) - Gamma.logGamma(a + b + x);
+        double a3 = -(r + x) * FastMath.log(alpha + T);
+        if (x == 0) {
+            return a1 + a2 + a3;
+        }
+        double a4 = FastMath.log(a) - FastMath.log(b + x - 1) - (r + x) * FastMath.log(alpha + tx);
+        double max = Math.max(a3, a4);
+        return a1 + a2 + max + FastMath.log(FastMath.exp(a3 - max) + FastMath.exp(a4 - max));
+    }
+
+    static double meanLogLikelihood(GroupedSummaries d, double r, double alpha, double a, double b) {
+        double sum = 0;
+        for (int i = 0; i < d.rows(); i++) {
+            sum += d.count[i] * logLikelihood(r, alpha, a, b, d.x[i], d.tx[i], d.T[i]);
+        }
+        return sum / d.customers;
+    }
+}

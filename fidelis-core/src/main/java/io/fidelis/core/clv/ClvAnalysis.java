@@ -1,0 +1,140 @@
+package io.fidelis.core.clv;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.fidelis.core.summary.CustomerSummaries;
+import io.fidelis.core.summary.CustomerSummary;
+import io.fidelis.core.summary.Period;
+import io.fidelis.core.summary.Transaction;
+
+/**
+ * The analyst's whole run: summarise, fit a repeat-buying model (BG/NBD or Pareto/NBD) and the Gamma-Gamma spend
+ * model, compare with a holdout period when asked, and score every customer (P(alive), expected purchases over the
+ * horizon, expected spend, CLV).
+ */
+public final class ClvAnalysis {
+    private ClvAnalysis() {
+    }
+
+    public enum Model {
+        BGNBD, PNBD;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param calibrationEnd when set, fit on data up to it and compare with the holdout up to {@code observationEnd}
+     * @param horizon        periods ahead for the expected purchases of the scores
+     */
+    public record Options(Model model, Period period, LocalDate observationEnd, LocalDate calibrationEnd,
+                          double horizon, Clv clv) {
+    }
+
+    /** The spend model's fit, or why there is none. */
+    public record Spend(FittedGammaGamma fitted, String notFitted) {
+    }
+
+    /** Actual and expected repeat occasions in the holdout. */
+    public record Holdout(long actual, double expected) {
+    }
+
+    /** One customer's scores. */
+    public record Score(CustomerSummary summary, double pAlive, double expectedPurchases, double expectedSpend,
+                        double clv) {
+    }
+
+    public record Report(long customers, long transactions, Model model, Period period, Fit fit, Spend spend,
+                         Holdout holdout, List<Score> scores) {
+    }
+
+    /** A repeat-buying model fitted either way, seen through the same questions. */
+    private interface Fitted {
+        double pAlive(CustomerSummary s);
+
+        double expected(double t, CustomerSummary s);
+    }
+
+    public static Report run(List<Transaction> transactions, Options o) {
+        if (o.observationEnd() == null) {
+            throw new IllegalArgumentException("an observation end is needed with transactions");
+        }
+        LocalDate fitEnd = o.calibrationEnd() != null ? o.calibrationEnd() : o.observationEnd();
+        if (o.calibrationEnd() != null && !o.calibrationEnd().isBefore(o.observationEnd())) {
+            throw new IllegalArgumentException("the calibration end (" + o.calibrationEnd() + ") must come before the"
+                    + " observation end (" + o.observationEnd() + ")");
+        }
+        List<CustomerSummary> summaries = CustomerSummaries.of(transactions, fitEnd, o.period());
+        Map<String, Integer> actual = o.calibrationEnd() == null ? null
+                : CustomerSummaries.holdoutOccasions(transactions, o.calibrationEnd(), o.observationEnd());
+        return analyse(summaries, transactions.size(), actual, o);
+    }
+
+    /** The same run from summaries (no holdout). */
+    public static Report run(List<CustomerSummary> summaries, Model model, Period period, double horizon, Clv clv) {
+        return analyse(summaries, 0, null, new Options(model, period, null, null, horizon, clv));
+    }
+
+    private static Report analyse(List<CustomerSummary> summaries, long transactions, Map<String, Integer> actual,
+                                  Options o) {
+        Fit fit;
+        Fitted model;
+        if (o.model() == Model.BGNBD) {
+            FittedBgNbd f = BgNbd.fit(summaries, BgNbd.Options.defaults());
+            fit = f.fit();
+            model = new Fitted() {
+                public double pAlive(CustomerSummary s) {
+                    return f.pAlive(s.x(), s.tx(), s.T());
+                }
+
+                public double expected(double t, CustomerSummary s) {
+                    return f.expectedPurchases(t, s.x(), s.tx(), s.T());
+                }
+            };
+        } else {
+            FittedParetoNbd f = ParetoNbd.fit(summaries, ParetoNbd.Options.defaults());
+            fit = f.fit();
+            model = new Fitted() {
+                public double pAlive(CustomerSummary s) {
+                    return f.pAlive(s.x(), s.tx(), s.T());
+                }
+
+                public double expected(double t, CustomerSummary s) {
+                    return f.expectedPurchases(t, s.x(), s.tx(), s.T());
+                }
+            };
+        }
+        Spend spend;
+        try {
+            spend = new Spend(GammaGamma.fit(summaries, GammaGamma.Options.defaults()), null);
+        } catch (InsufficientDataException e) {
+            spend = new Spend(null, e.getMessage());
+        }
+        Holdout holdout = null;
+        if (actual != null) {
+            double days = java.time.temporal.ChronoUnit.DAYS.between(o.calibrationEnd(), o.observationEnd());
+            double t = o.period().of((long) days);
+            double expected = 0;
+            long actualSum = 0;
+            for (CustomerSummary s : summaries) {
+                expected += model.expected(t, s);
+                actualSum += actual.getOrDefault(s.customerId(), 0);
+            }
+            holdout = new Holdout(actualSum, expected);
+        }
+        List<Score> scores = new ArrayList<>(summaries.size());
+        for (CustomerSummary s : summaries) {
+            double pAlive = model.pAlive(s);
+            double expected = model.expected(o.horizon(), s);
+            double spendPer = spend.fitted() == null ? (s.x() > 0 ? s.monetary() : Double.NaN)
+                    : spend.fitted().expectedSpend(s.x(), s.monetary());
+            double clv = Double.isNaN(spendPer) ? Double.NaN : o.clv().value(t -> model.expected(t, s), spendPer);
+            scores.add(new Score(s, pAlive, expected, spendPer, clv));
+        }
+        return new Report(summaries.size(), transactions, o.model(), o.period(), fit, spend, holdout, scores);
+    }
+}

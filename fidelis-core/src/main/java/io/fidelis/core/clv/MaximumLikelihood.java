@@ -1,0 +1,100 @@
+package io.fidelis.core.clv;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.PointValuePair;
+import org.hipparchus.optim.SimpleValueChecker;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+
+/**
+ * Maximises a mean log-likelihood over positive parameters on the log scale, from several starting points, with
+ * Nelder–Mead restarted at its own optimum until it stops improving. Log-parameters are searched within
+ * [{@link #LOWER}, {@link #UPPER}]. A parameter that ends below {@link #TINY} or above {@link #HUGE} is reported on
+ * the boundary: the likelihood keeps improving towards 0 or infinity there (for example BG/NBD's a → 0 or b → ∞,
+ * no detectable dropout), and the value found is only the point where the search stopped.
+ */
+final class MaximumLikelihood {
+    static final double LOWER = -20;
+    static final double UPPER = 20;
+    static final double TINY = 1e-4;
+    static final double HUGE = 1e5;
+
+    private MaximumLikelihood() {
+    }
+
+    /**
+     * @param names        the parameters, in the order of the arrays
+     * @param meanLogLik   the mean log-likelihood per customer at the given log-parameters (may be NaN or -inf
+     *                     where undefined)
+     * @param starts       starting points, on the log scale
+     * @param customers    the number of customers, to turn the mean into the total log-likelihood
+     */
+    static Fit maximise(List<String> names, ToDoubleFunction<double[]> meanLogLik, List<double[]> starts,
+                        long customers, int maxEvaluations) {
+        int[] evaluations = {0};
+        double[][] best = {null};
+        double[] bestValue = {Double.NEGATIVE_INFINITY};
+        ToDoubleFunction<double[]> bounded = p -> {
+            evaluations[0]++;
+            for (double v : p) {
+                if (!(v >= LOWER && v <= UPPER)) {
+                    return -1e300;
+                }
+            }
+            double value = meanLogLik.applyAsDouble(p);
+            if (!Double.isFinite(value)) {
+                return -1e300;
+            }
+            if (value > bestValue[0]) {
+                bestValue[0] = value;
+                best[0] = p.clone();
+            }
+            return value;
+        };
+        boolean converged = false;
+        for (double[] start : starts) {
+            double[] point = start.clone();
+            double previous = Double.NEGATIVE_INFINITY;
+            for (int restart = 0; restart < 20; restart++) {
+                SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-14));
+                try {
+                    PointValuePair result = optimizer.optimize(new MaxEval(maxEvaluations),
+                            new ObjectiveFunction(bounded::applyAsDouble), GoalType.MAXIMIZE,
+                            new InitialGuess(point), new NelderMeadSimplex(point.length, restart == 0 ? 1.0 : 0.1));
+                    point = result.getPoint();
+                    double value = result.getValue();
+                    if (Math.abs(value - previous) <= 1e-11 * Math.max(1, Math.abs(value))) {
+                        converged = true;
+                        break;
+                    }
+                    previous = value;
+                } catch (MathIllegalStateException tooManyEvaluations) {
+                    break;
+                }
+            }
+        }
+        if (best[0] == null) {
+            throw new IllegalStateException("the likelihood could not be evaluated at any starting point");
+        }
+        Map<String, Double> params = new LinkedHashMap<>();
+        List<String> boundary = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            params.put(names.get(i), Math.exp(best[0][i]));
+            double value = Math.exp(best[0][i]);
+            if (value < TINY || value > HUGE) {
+                boundary.add(names.get(i));
+            }
+        }
+        return new Fit(params, bestValue[0] * customers, converged, boundary, evaluations[0]);
+    }
+}
