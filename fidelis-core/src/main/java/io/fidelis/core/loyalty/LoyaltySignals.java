@@ -1,0 +1,29 @@
+package io.fidelis.core.loyalty;
+
+/**
+ * What is known about one customer, from every capability: purchases and the repeat-buying model (always), and
+ * satisfaction, complaints and referrals once those capabilities provide them (absent signals are false or 0).
+ *
+ * @param occasions              purchase occasions (days with a purchase)
+ * @param pAlive                 the model's probability that the customer is still active
+ * @param ratePerYear            the customer's purchase occasions per year while a customer
+ * @param typicalRatePerYear     the typical (median) rate of the customer's segment
+ * @param recentRateRatio        the rate over the recent window divided by the customer's long-run rate (1 = steady;
+ *                               NaN when unknown)
+ * @param daysSinceLast          days since the last purchase occasion
+ * @param usualIntervalDays      the customer's mean interval between occasions (NaN with one occasion)
+ * @param categories             distinct product categories bought
+ * @param satisfied              a survey at or above the satisfied threshold, or a complaint resolved to their
+ *                               satisfaction
+ * @param promoter               a promoter answer (NPS 9–10)
+ * @param referralsMade          customers they referred
+ * @param intendsToRepurchase    a stated intention to buy again
+ * @param monthsEmotional        months the customer has held the emotional stage (0 if never)
+ * @param keptThroughComplaint   bought again after a complaint
+ * @param keptThroughCompetitorOffer stayed despite a competitor's offer (recorded by an account manager)
+ */
+public record LoyaltySignals(int occasions, double pAlive, double ratePerYear, double typicalRatePerYear,
+                             double recentRateRatio, double daysSinceLast, double usualIntervalDays, int categories,
+                             boolean satisfied, boolean promoter, int referralsMade, boolean intendsToRepurchase,
+                             int monthsEmotional, boolean keptThroughComplaint, boolean keptThroughCompetitorOffer) {
+}
