@@ -27,7 +27,22 @@ public final class BgNbd {
         }
     }
 
+    /** Above this many customers, a fit on a subsample of this size gives the start for the fit on all. */
+    static final int SUBSAMPLE = 20_000;
+
     public static FittedBgNbd fit(List<CustomerSummary> summaries, Options options) {
+        if (summaries.size() > 2 * SUBSAMPLE) {
+            FittedBgNbd rough = fit(MaximumLikelihood.subsample(summaries, SUBSAMPLE), options);
+            if (rough.fit().boundary().isEmpty()) {
+                GroupedSummaries data = GroupedSummaries.of(summaries);
+                Fit fit = MaximumLikelihood.maximise(NAMES, p -> meanLogLikelihood(data, FastMath.exp(p[0]),
+                        FastMath.exp(p[1]), FastMath.exp(p[2]), FastMath.exp(p[3])), List.of(new double[] {
+                                FastMath.log(rough.r()), FastMath.log(rough.alpha()), FastMath.log(rough.a()),
+                                FastMath.log(rough.b())}), data.customers, options.maxEvaluations(), 0.05);
+                return new FittedBgNbd(fit.params().get("r"), fit.params().get("alpha"), fit.params().get("a"),
+                        fit.params().get("b"), fit);
+            }
+        }
         GroupedSummaries data = GroupedSummaries.of(summaries);
         double scale = meanT(summaries);
         List<double[]> starts = new ArrayList<>();
@@ -64,10 +79,47 @@ public final class BgNbd {
         return a1 + a2 + max + FastMath.log(FastMath.exp(a3 - max) + FastMath.exp(a4 - max));
     }
 
+    /**
+     * The mean of {@link #logLikelihood} over the grouped customers, with every term that depends on x, T or t_x
+     * alone computed once per distinct value: per row there remain one exponential and one logarithm.
+     */
     static double meanLogLikelihood(GroupedSummaries d, double r, double alpha, double a, double b) {
+        int nx = d.distinctX.length;
+        double[] byX = new double[nx];
+        double[] lnDropX = new double[nx];
+        double lgR = Gamma.logGamma(r);
+        double lgB = Gamma.logGamma(b);
+        double lgAB = Gamma.logGamma(a + b);
+        double lnAlpha = FastMath.log(alpha);
+        double lnA = FastMath.log(a);
+        for (int k = 0; k < nx; k++) {
+            int x = d.distinctX[k];
+            byX[k] = Gamma.logGamma(r + x) - lgR + r * lnAlpha + lgAB + Gamma.logGamma(b + x) - lgB
+                    - Gamma.logGamma(a + b + x);
+            lnDropX[k] = x > 0 ? lnA - FastMath.log(b + x - 1) : Double.NaN;
+        }
+        double[] lnT = new double[d.distinctT.length];
+        for (int k = 0; k < lnT.length; k++) {
+            lnT[k] = FastMath.log(alpha + d.distinctT[k]);
+        }
+        double[] lnTx = new double[d.distinctTx.length];
+        for (int k = 0; k < lnTx.length; k++) {
+            lnTx[k] = FastMath.log(alpha + d.distinctTx[k]);
+        }
         double sum = 0;
         for (int i = 0; i < d.rows(); i++) {
-            sum += d.count[i] * logLikelihood(r, alpha, a, b, d.x[i], d.tx[i], d.T[i]);
+            int x = d.x[i];
+            double rx = r + x;
+            double a3 = -rx * lnT[d.tIndex[i]];
+            double ll;
+            if (x == 0) {
+                ll = byX[d.xIndex[i]] + a3;
+            } else {
+                double a4 = lnDropX[d.xIndex[i]] - rx * lnTx[d.txIndex[i]];
+                double max = Math.max(a3, a4);
+                ll = byX[d.xIndex[i]] + max + FastMath.log1p(FastMath.exp(Math.min(a3, a4) - max));
+            }
+            sum += d.count[i] * ll;
         }
         return sum / d.customers;
     }

@@ -16,6 +16,14 @@ final class GroupedSummaries {
     final double[] T;
     final double[] count;
     final long customers;
+    /** The distinct values of x, T and t_x, and each row's index into them: terms that depend on one of them only
+     * are computed once per distinct value per likelihood evaluation. */
+    final int[] distinctX;
+    final double[] distinctT;
+    final double[] distinctTx;
+    final int[] xIndex;
+    final int[] tIndex;
+    final int[] txIndex;
 
     private GroupedSummaries(int[] x, double[] tx, double[] T, double[] count, long customers) {
         this.x = x;
@@ -23,6 +31,25 @@ final class GroupedSummaries {
         this.T = T;
         this.count = count;
         this.customers = customers;
+        java.util.TreeMap<Integer, Integer> xs = new java.util.TreeMap<>();
+        java.util.TreeMap<Double, Integer> ts = new java.util.TreeMap<>();
+        java.util.TreeMap<Double, Integer> txs = new java.util.TreeMap<>();
+        for (int i = 0; i < x.length; i++) {
+            xs.put(x[i], 0);
+            ts.put(T[i], 0);
+            txs.put(tx[i], 0);
+        }
+        this.distinctX = xs.keySet().stream().mapToInt(Integer::intValue).toArray();
+        this.distinctT = ts.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        this.distinctTx = txs.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        this.xIndex = new int[x.length];
+        this.tIndex = new int[x.length];
+        this.txIndex = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            xIndex[i] = java.util.Arrays.binarySearch(distinctX, x[i]);
+            tIndex[i] = java.util.Arrays.binarySearch(distinctT, T[i]);
+            txIndex[i] = java.util.Arrays.binarySearch(distinctTx, tx[i]);
+        }
     }
 
     static final int MIN_CUSTOMERS = 10;

@@ -41,6 +41,12 @@ final class MaximumLikelihood {
      */
     static Fit maximise(List<String> names, ToDoubleFunction<double[]> meanLogLik, List<double[]> starts,
                         long customers, int maxEvaluations) {
+        return maximise(names, meanLogLik, starts, customers, maxEvaluations, 1.0);
+    }
+
+    /** @param firstStep the simplex size of the first search from each start (log scale); small when the start is close */
+    static Fit maximise(List<String> names, ToDoubleFunction<double[]> meanLogLik, List<double[]> starts,
+                        long customers, int maxEvaluations, double firstStep) {
         int[] evaluations = {0};
         double[][] best = {null};
         double[] bestValue = {Double.NEGATIVE_INFINITY};
@@ -70,7 +76,8 @@ final class MaximumLikelihood {
                 try {
                     PointValuePair result = optimizer.optimize(new MaxEval(maxEvaluations),
                             new ObjectiveFunction(bounded::applyAsDouble), GoalType.MAXIMIZE,
-                            new InitialGuess(point), new NelderMeadSimplex(point.length, restart == 0 ? 1.0 : 0.1));
+                            new InitialGuess(point), new NelderMeadSimplex(point.length, restart == 0 ? firstStep
+                                    : Math.min(0.1, firstStep)));
                     point = result.getPoint();
                     double value = result.getValue();
                     if (Math.abs(value - previous) <= 1e-11 * Math.max(1, Math.abs(value))) {
@@ -96,5 +103,15 @@ final class MaximumLikelihood {
             }
         }
         return new Fit(params, bestValue[0] * customers, converged, boundary, evaluations[0]);
+    }
+
+    /** A reproducible random subsample of at most {@code size} items, for a quick first fit on large data. */
+    static <T> List<T> subsample(List<T> all, int size) {
+        if (all.size() <= size) {
+            return all;
+        }
+        List<T> copy = new ArrayList<>(all);
+        java.util.Collections.shuffle(copy, new java.util.Random(1));
+        return copy.subList(0, size);
     }
 }
