@@ -52,12 +52,6 @@ public final class ClvAnalysis {
                          Holdout holdout, List<Score> scores) {
     }
 
-    /** A repeat-buying model fitted either way, seen through the same questions. */
-    private interface Fitted {
-        double pAlive(CustomerSummary s);
-
-        double expected(double t, CustomerSummary s);
-    }
 
     public static Report run(List<Transaction> transactions, Options o) {
         if (o.observationEnd() == null) {
@@ -81,33 +75,9 @@ public final class ClvAnalysis {
 
     private static Report analyse(List<CustomerSummary> summaries, long transactions, Map<String, Integer> actual,
                                   Options o) {
-        Fit fit;
-        Fitted model;
-        if (o.model() == Model.BGNBD) {
-            FittedBgNbd f = BgNbd.fit(summaries, BgNbd.Options.defaults());
-            fit = f.fit();
-            model = new Fitted() {
-                public double pAlive(CustomerSummary s) {
-                    return f.pAlive(s.x(), s.tx(), s.T());
-                }
-
-                public double expected(double t, CustomerSummary s) {
-                    return f.expectedPurchases(t, s.x(), s.tx(), s.T());
-                }
-            };
-        } else {
-            FittedParetoNbd f = ParetoNbd.fit(summaries, ParetoNbd.Options.defaults());
-            fit = f.fit();
-            model = new Fitted() {
-                public double pAlive(CustomerSummary s) {
-                    return f.pAlive(s.x(), s.tx(), s.T());
-                }
-
-                public double expected(double t, CustomerSummary s) {
-                    return f.expectedPurchases(t, s.x(), s.tx(), s.T());
-                }
-            };
-        }
+        RepeatBuyingModel model = o.model() == Model.BGNBD ? BgNbd.fit(summaries, BgNbd.Options.defaults())
+                : ParetoNbd.fit(summaries, ParetoNbd.Options.defaults());
+        Fit fit = model.fit();
         Spend spend;
         try {
             spend = new Spend(GammaGamma.fit(summaries, GammaGamma.Options.defaults()), null);
@@ -121,18 +91,19 @@ public final class ClvAnalysis {
             double expected = 0;
             long actualSum = 0;
             for (CustomerSummary s : summaries) {
-                expected += model.expected(t, s);
+                expected += model.expectedPurchases(t, s.x(), s.tx(), s.T());
                 actualSum += actual.getOrDefault(s.customerId(), 0);
             }
             holdout = new Holdout(actualSum, expected);
         }
         List<Score> scores = new ArrayList<>(summaries.size());
         for (CustomerSummary s : summaries) {
-            double pAlive = model.pAlive(s);
-            double expected = model.expected(o.horizon(), s);
+            double pAlive = model.pAlive(s.x(), s.tx(), s.T());
+            double expected = model.expectedPurchases(o.horizon(), s.x(), s.tx(), s.T());
             double spendPer = spend.fitted() == null ? (s.x() > 0 ? s.monetary() : Double.NaN)
                     : spend.fitted().expectedSpend(s.x(), s.monetary());
-            double clv = Double.isNaN(spendPer) ? Double.NaN : o.clv().value(t -> model.expected(t, s), spendPer);
+            double clv = Double.isNaN(spendPer) ? Double.NaN
+                    : o.clv().value(t -> model.expectedPurchases(t, s.x(), s.tx(), s.T()), spendPer);
             scores.add(new Score(s, pAlive, expected, spendPer, clv));
         }
         return new Report(summaries.size(), transactions, o.model(), o.period(), fit, spend, holdout, scores);

@@ -10,7 +10,7 @@ import org.hipparchus.util.FastMath;
  * A fitted BG/NBD model: the parameters, how the fit ended, and predictions per customer (from their summary) and
  * for a new customer. Time is in the period of the summaries it was fitted on. Immutable.
  */
-public record FittedBgNbd(double r, double alpha, double a, double b, Fit fit) {
+public record FittedBgNbd(double r, double alpha, double a, double b, Fit fit) implements RepeatBuyingModel {
 
     /** A BG/NBD with given parameters (for example published ones), without a fit. */
     public static FittedBgNbd of(double r, double alpha, double a, double b) {

@@ -7,7 +7,7 @@ import org.hipparchus.util.CombinatoricsUtils;
 import org.hipparchus.util.FastMath;
 
 /** A fitted Pareto/NBD model with per-customer and new-customer predictions. Immutable. */
-public record FittedParetoNbd(double r, double alpha, double s, double beta, Fit fit) {
+public record FittedParetoNbd(double r, double alpha, double s, double beta, Fit fit) implements RepeatBuyingModel {
 
     public static FittedParetoNbd of(double r, double alpha, double s, double beta) {
         return new FittedParetoNbd(r, alpha, s, beta, null);
@@ -57,7 +57,8 @@ public record FittedParetoNbd(double r, double alpha, double s, double beta, Fit
         double diff = Math.abs(alpha - beta);
         double bParam = alphaFirst ? s + 1 : r + n;
         double c = r + s + n + 1;
-        double b1 = FastMath.exp(Hypergeometric2F1.logValue(r + s, bParam, c, diff / big) - (r + s) * FastMath.log(big));
+        double b1 = FastMath.exp(Hypergeometric2F1.logValue(r + s, bParam, c, diff / big)
+                - (r + s) * FastMath.log(big));
         double sum = 0;
         for (int i = 0; i <= n; i++) {
             double logTerm = Gamma.logGamma(r + s + i) - Gamma.logGamma(r + s) - CombinatoricsUtils.factorialLog(i)

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -57,14 +56,7 @@ public final class CsvRecordReader implements Closeable {
         this.parser = parser;
         this.totalBytes = totalBytes;
         this.counting = new CountingInputStream(new BufferedInputStream(raw, 1 << 16));
-        InputStream data = counting;
-        counting.mark(2);
-        int b1 = counting.read();
-        int b2 = counting.read();
-        counting.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            data = new GZIPInputStream(counting, 1 << 16);
-        }
+        InputStream data = Decompressing.ifGzip(counting);
         Reader reader = new InputStreamReader(data, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setIgnoreEmptyLines(false)

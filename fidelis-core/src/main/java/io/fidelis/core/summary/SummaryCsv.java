@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
+import io.fidelis.core.csv.Decompressing;
 import io.fidelis.core.csv.RowError;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,7 +26,7 @@ public final class SummaryCsv {
     public static List<CustomerSummary> read(Path file) throws IOException {
         String name = file.getFileName().toString();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             Reader reader = new InputStreamReader(gunzip(raw), StandardCharsets.UTF_8);
+             Reader reader = new InputStreamReader(Decompressing.ifGzip(raw), StandardCharsets.UTF_8);
              CSVParser csv = CSVParser.parse(reader, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreSurroundingSpaces(true).get())) {
             Map<String, Integer> header = csv.getHeaderMap();
@@ -63,11 +63,4 @@ public final class SummaryCsv {
         return (int) d;
     }
 
-    private static InputStream gunzip(InputStream in) throws IOException {
-        in.mark(2);
-        int a = in.read();
-        int b = in.read();
-        in.reset();
-        return a == 0x1f && b == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
-    }
 }

@@ -16,8 +16,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
+import io.fidelis.core.csv.Decompressing;
 import io.fidelis.core.csv.RowError;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -48,7 +48,7 @@ public final class TransactionCsv {
         DateTimeFormatter pattern = columns.datePattern() == null ? null
                 : DateTimeFormatter.ofPattern(columns.datePattern());
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             Reader reader = new InputStreamReader(gunzipIfNeeded(raw), StandardCharsets.UTF_8);
+             Reader reader = new InputStreamReader(Decompressing.ifGzip(raw), StandardCharsets.UTF_8);
              CSVParser csv = CSVParser.parse(reader, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreSurroundingSpaces(true).get())) {
             Map<String, Integer> header = csv.getHeaderMap();
@@ -137,11 +137,4 @@ public final class TransactionCsv {
         }
     }
 
-    private static InputStream gunzipIfNeeded(InputStream in) throws IOException {
-        in.mark(2);
-        int a = in.read();
-        int b = in.read();
-        in.reset();
-        return a == 0x1f && b == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
-    }
 }

@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
+import io.fidelis.core.csv.Decompressing;
 import io.fidelis.app.importing.ImportKind;
 import io.fidelis.app.importing.ImportRuns;
 import io.fidelis.app.importing.ImportingCsv;
@@ -162,7 +162,7 @@ class ImportPages {
 
     static Preview read(Path file, int rows) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-             Reader reader = new InputStreamReader(gunzipIfNeeded(raw), StandardCharsets.UTF_8);
+             Reader reader = new InputStreamReader(Decompressing.ifGzip(raw), StandardCharsets.UTF_8);
              CSVParser csv = CSVParser.parse(reader, CSVFormat.RFC4180)) {
             List<String> headers = new ArrayList<>();
             List<List<String>> body = new ArrayList<>();
@@ -184,13 +184,6 @@ class ImportPages {
         }
     }
 
-    private static InputStream gunzipIfNeeded(InputStream in) throws IOException {
-        in.mark(2);
-        int a = in.read();
-        int b = in.read();
-        in.reset();
-        return a == 0x1f && b == 0x8b ? new GZIPInputStream(in) : in;
-    }
 
     private static ImportKind kind(String kind) {
         try {
