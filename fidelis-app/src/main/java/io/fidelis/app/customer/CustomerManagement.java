@@ -140,6 +140,14 @@ public class CustomerManagement {
         customers.each(filter, current.accountManagerScope(), Instant.now(clock), sink);
     }
 
+    /**
+     * Every customer's traits, for population analytics run by the system (scoring); not scoped, so not for pages.
+     */
+    @Transactional(readOnly = true)
+    public void eachTraits(java.util.function.Consumer<CustomerTraits> sink) {
+        customers.eachTraits(sink);
+    }
+
     /** How many customers the caller may see. */
     @Transactional(readOnly = true)
     public long count() {

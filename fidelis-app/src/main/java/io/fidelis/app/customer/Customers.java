@@ -296,6 +296,15 @@ class Customers {
         });
     }
 
+    void eachTraits(java.util.function.Consumer<CustomerTraits> sink) {
+        try (var rows = jdbc.sql("select c.id, c.segment, c.time_zone, (select count(*) from customer r"
+                        + " where r.referred_by_id = c.id) from customer c").withFetchSize(1000)
+                .query((rs, n) -> new CustomerTraits(rs.getLong(1), rs.getString(2), ZoneId.of(rs.getString(3)),
+                        rs.getInt(4))).stream()) {
+            rows.forEach(sink);
+        }
+    }
+
     long count(Optional<Long> managerScope) {
         return managerScope.isPresent()
                 ? jdbc.sql("select count(*) from customer where account_manager_id = ?").param(managerScope.get())

@@ -189,6 +189,21 @@ public class PurchaseRecording {
                 returnOrders.size() + negativeLinesInOrders, strip(returned));
     }
 
+    /** One purchase line as analytics see it: whose, when, its value (negative for a return) and category. */
+    public record LineFact(long customerId, Instant purchasedAt, double value, String category) {
+    }
+
+    /** Every purchase line of every customer, streamed (population analytics run by the system; not scoped). */
+    @Transactional(readOnly = true)
+    public void eachLine(java.util.function.Consumer<LineFact> sink) {
+        try (var rows = jdbc.sql("select p.customer_id, p.purchased_at, l.quantity * l.unit_price, l.category"
+                        + " from purchase p join purchase_line l on l.order_id = p.order_id").withFetchSize(2000)
+                .query((rs, n) -> new LineFact(rs.getLong(1), instant(rs, 2), rs.getDouble(3), rs.getString(4)))
+                .stream()) {
+            rows.forEach(sink);
+        }
+    }
+
     private static BigDecimal strip(BigDecimal d) {
         if (d == null) {
             return null;

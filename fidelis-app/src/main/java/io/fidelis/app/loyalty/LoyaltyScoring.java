@@ -1,0 +1,222 @@
+package io.fidelis.app.loyalty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.fidelis.app.customer.CustomerManagement;
+import io.fidelis.app.customer.CustomerTraits;
+import io.fidelis.app.purchase.PurchaseRecording;
+import io.fidelis.core.clv.BgNbd;
+import io.fidelis.core.clv.Clv;
+import io.fidelis.core.clv.FittedBgNbd;
+import io.fidelis.core.clv.FittedGammaGamma;
+import io.fidelis.core.clv.GammaGamma;
+import io.fidelis.core.clv.InsufficientDataException;
+import io.fidelis.core.loyalty.LoyaltyAssessment;
+import io.fidelis.core.loyalty.LoyaltySignals;
+import io.fidelis.core.loyalty.LoyaltyStage;
+import io.fidelis.core.loyalty.LoyaltyStagePolicy;
+import io.fidelis.core.stats.Rfm;
+import io.fidelis.core.summary.CustomerSummaries;
+import io.fidelis.core.summary.CustomerSummary;
+import io.fidelis.core.summary.Period;
+import io.fidelis.core.summary.Transaction;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scores every customer: purchase occasions (days in the customer's own time zone) → BG/NBD and Gamma-Gamma fitted
+ * on the whole population → P(alive), expected purchases, expected spend and CLV per customer, RFM, and the loyalty
+ * stage with its evidence. Stores the profiles, records every stage change and publishes {@link LoyaltyStageChanged}.
+ */
+@Service
+public class LoyaltyScoring {
+    private final CustomerManagement customers;
+    private final PurchaseRecording purchases;
+    private final List<CustomerSignals> signals;
+    private final LoyaltyProfiles profiles;
+    private final LoyaltySettings settings;
+    private final ApplicationEventPublisher events;
+    private final Clock clock = Clock.systemUTC();
+
+    LoyaltyScoring(CustomerManagement customers, PurchaseRecording purchases, List<CustomerSignals> signals,
+                   LoyaltyProfiles profiles, LoyaltySettings settings, ApplicationEventPublisher events) {
+        this.customers = customers;
+        this.purchases = purchases;
+        this.signals = signals;
+        this.profiles = profiles;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    /** Scores every customer who has bought, in one transaction. */
+    @Transactional
+    public ScoringRun scoreAll() {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        Map<Long, CustomerTraits> traits = new HashMap<>();
+        customers.eachTraits(t -> traits.put(t.id(), t));
+        List<Transaction> transactions = new ArrayList<>();
+        Map<Long, Set<String>> categories = new HashMap<>();
+        purchases.eachLine(line -> {
+            CustomerTraits t = traits.get(line.customerId());
+            ZoneId zone = t == null ? ZoneOffset.UTC : t.timeZone();
+            transactions.add(new Transaction(Long.toString(line.customerId()),
+                    line.purchasedAt().atZone(zone).toLocalDate(), line.value()));
+            if (line.category() != null && line.value() > 0) {
+                categories.computeIfAbsent(line.customerId(), k -> new HashSet<>()).add(line.category());
+            }
+        });
+        List<CustomerSummary> summaries = CustomerSummaries.of(transactions, today, Period.WEEK);
+        Map<String, Integer> recent = recentOccasions(transactions, today.minusWeeks(26), today);
+
+        FittedBgNbd model = null;
+        FittedGammaGamma spend = null;
+        String notFitted = null;
+        try {
+            model = BgNbd.fit(summaries, BgNbd.Options.defaults());
+        } catch (InsufficientDataException e) {
+            notFitted = e.getMessage();
+        }
+        try {
+            spend = GammaGamma.fit(summaries, GammaGamma.Options.defaults());
+        } catch (InsufficientDataException e) {
+            notFitted = notFitted == null ? "spend: " + e.getMessage() : notFitted;
+        }
+        if (model != null) {
+            profiles.saveModel("bgnbd", model.fit(), summaries.size(), now);
+        }
+
+        Map<String, Double> typicalRate = typicalRates(summaries, traits);
+        List<Rfm.Input> rfmInput = new ArrayList<>();
+        for (CustomerSummary s : summaries) {
+            rfmInput.add(new Rfm.Input(s.customerId(), (s.T() - s.tx()) * 7, s.x() + 1,
+                    s.monetary() * s.x()));
+        }
+        List<Rfm.Score> rfm = Rfm.score(rfmInput);
+        Set<Long> satisfied = union(CustomerSignals::satisfied);
+        Set<Long> promoters = union(CustomerSignals::promoters);
+        Set<Long> intend = union(CustomerSignals::intendToRepurchase);
+        Set<Long> keptComplaint = union(CustomerSignals::keptThroughComplaint);
+        Set<Long> keptOffer = union(CustomerSignals::keptThroughCompetitorOffer);
+
+        LoyaltyStagePolicy policy = new LoyaltyStagePolicy(settings.policy());
+        Clv clv = new Clv(settings.discountRate(), settings.clvMonths(), settings.marginRatio(), Period.WEEK);
+        Map<Long, LoyaltyProfiles.Previous> previous = profiles.previous();
+        Map<String, Long> stages = new TreeMap<>();
+        List<LoyaltyProfile> scored = new ArrayList<>(summaries.size());
+        List<LoyaltyStageChanged> changes = new ArrayList<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            CustomerSummary s = summaries.get(i);
+            long id = Long.parseLong(s.customerId());
+            CustomerTraits t = traits.get(id);
+            double pAlive = model == null ? Double.NaN : model.pAlive(s.x(), s.tx(), s.T());
+            double expected = model == null ? Double.NaN : model.expectedPurchases(settings.horizonWeeks(), s.x(),
+                    s.tx(), s.T());
+            double perPurchase = spend != null ? spend.expectedSpend(s.x(), s.monetary())
+                    : s.x() > 0 ? s.monetary() : Double.NaN;
+            FittedBgNbd m = model;
+            double value = m == null || Double.isNaN(perPurchase) ? Double.NaN
+                    : clv.value(w -> m.expectedPurchases(w, s.x(), s.tx(), s.T()), perPurchase);
+            // Repeat occasions per year since the first purchase, over at least half a year: two purchases in a
+            // customer's first week are not yet a habit.
+            double years = Math.max(s.T(), 26) / 52.1775;
+            double rate = s.x() / years;
+            double longRunPerWeek = (s.x() + 1) / Math.max(s.T(), 1);
+            double recentRatio = s.T() >= 52 ? recent.getOrDefault(s.customerId(), 0) / 26.0 / longRunPerWeek
+                    : Double.NaN;
+            LoyaltyProfiles.Previous before = previous.get(id);
+            int monthsEmotional = before == null || before.emotionalSince() == null ? 0
+                    : (int) ChronoUnit.MONTHS.between(before.emotionalSince(), today);
+            LoyaltySignals signal = new LoyaltySignals(s.x() + 1, Double.isNaN(pAlive) ? 1 : pAlive, rate,
+                    typicalRate.getOrDefault(segment(t), 0.0), recentRatio, (s.T() - s.tx()) * 7,
+                    s.x() > 0 ? s.tx() * 7 / s.x() : Double.NaN, categories.getOrDefault(id, Set.of()).size(),
+                    satisfied.contains(id), promoters.contains(id), t == null ? 0 : t.referralsMade(),
+                    intend.contains(id), monthsEmotional, keptComplaint.contains(id), keptOffer.contains(id));
+            LoyaltyAssessment a = policy.assess(signal);
+            boolean emotionalNow = a.stage().number() >= LoyaltyStage.EMOTIONAL.number();
+            LocalDate emotionalSince = !emotionalNow ? null
+                    : before != null && before.emotionalSince() != null ? before.emotionalSince() : today;
+            Rfm.Score r = rfm.get(i);
+            LoyaltyProfile p = new LoyaltyProfile(id, now, a.stage().name(), a.overlay().name(), a.index(),
+                    nan(pAlive), nan(expected), nan(perPurchase), nan(value), r.code(), r.segment().name(), s.x() + 1,
+                    s.tx(), s.T(), s.monetary(), emotionalSince, LoyaltyProfiles.evidenceJson(a.evidence()));
+            scored.add(p);
+            stages.merge(a.stage().name(), 1L, Long::sum);
+            if (before == null || !before.stage().equals(p.stage()) || !before.overlay().equals(p.overlay())) {
+                changes.add(new LoyaltyStageChanged(id, before == null ? null : before.stage(), p.stage(),
+                        before == null ? null : before.overlay(), p.overlay(), now));
+            }
+        }
+        profiles.replaceAll(scored);
+        profiles.recordChanges(changes);
+        changes.forEach(events::publishEvent);
+        return new ScoringRun(summaries.size(), model == null ? null : "bgnbd",
+                model == null ? Map.of() : model.fit().params(), model == null ? null : model.fit().logLikelihood(),
+                model == null ? List.of() : model.fit().boundary(), notFitted, stages, changes.size(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private Set<Long> union(java.util.function.Function<CustomerSignals, Set<Long>> of) {
+        Set<Long> all = new HashSet<>();
+        for (CustomerSignals s : signals) {
+            all.addAll(of.apply(s));
+        }
+        return all;
+    }
+
+    private static String segment(CustomerTraits t) {
+        return t == null || t.segment() == null ? "" : t.segment();
+    }
+
+    /**
+     * The median repeat rate per year of each segment's customers observed at least 4 weeks, measured as for each
+     * customer (over at least half a year).
+     */
+    private static Map<String, Double> typicalRates(List<CustomerSummary> summaries, Map<Long, CustomerTraits> traits) {
+        Map<String, List<Double>> rates = new HashMap<>();
+        for (CustomerSummary s : summaries) {
+            if (s.T() >= 4) {
+                rates.computeIfAbsent(segment(traits.get(Long.parseLong(s.customerId()))), k -> new ArrayList<>())
+                        .add(s.x() / (Math.max(s.T(), 26) / 52.1775));
+            }
+        }
+        Map<String, Double> median = new HashMap<>();
+        rates.forEach((segment, list) -> {
+            double[] v = list.stream().mapToDouble(Double::doubleValue).toArray();
+            Arrays.sort(v);
+            median.put(segment, v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2);
+        });
+        return median;
+    }
+
+    private static Map<String, Integer> recentOccasions(List<Transaction> transactions, LocalDate from, LocalDate to) {
+        Map<String, Set<LocalDate>> days = new HashMap<>();
+        for (Transaction t : transactions) {
+            if (t.amount() >= 0 && t.date().isAfter(from) && !t.date().isAfter(to)) {
+                days.computeIfAbsent(t.customerId(), k -> new HashSet<>()).add(t.date());
+            }
+        }
+        Map<String, Integer> out = new HashMap<>();
+        days.forEach((k, v) -> out.put(k, v.size()));
+        return out;
+    }
+
+    private static Double nan(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+}

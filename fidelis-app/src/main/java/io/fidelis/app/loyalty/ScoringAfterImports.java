@@ -1,0 +1,55 @@
+package io.fidelis.app.loyalty;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.fidelis.app.importing.CsvImported;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * In the running server, rescores every customer in the background after an import has committed (one run at a
+ * time; imports that arrive during a run are covered by one more run).
+ */
+@Component
+@ConditionalOnWebApplication
+class ScoringAfterImports {
+    private static final Logger log = LoggerFactory.getLogger(ScoringAfterImports.class);
+    private final LoyaltyScoring scoring;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fidelis-loyalty-scoring");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    ScoringAfterImports(LoyaltyScoring scoring) {
+        this.scoring = scoring;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CsvImported imported) {
+        if (pending.compareAndSet(false, true)) {
+            runner.submit(() -> {
+                pending.set(false);
+                try {
+                    ScoringRun run = scoring.scoreAll();
+                    log.info("Scored {} customers in {} s after an import", run.customers(),
+                            String.format("%.1f", run.seconds()));
+                } catch (RuntimeException e) {
+                    log.warn("Scoring after an import failed: {}", e.toString());
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+}

@@ -1,0 +1,12 @@
+package io.fidelis.app.loyalty;
+
+import io.fidelis.app.support.Databases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class LoyaltyScoringOnH2IT extends LoyaltyScoringScenarios {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+    }
+}

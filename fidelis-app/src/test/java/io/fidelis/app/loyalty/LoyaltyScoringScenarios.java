@@ -1,0 +1,162 @@
+package io.fidelis.app.loyalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fidelis.app.support.Http;
+import io.fidelis.app.support.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Scoring a small business end to end: profiles stored for every buyer, the stages the seeds describe for clear
+ * cases, stage changes recorded and published, and the profile with its evidence on the Customer 360.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(LoyaltyScoringScenarios.Changes.class)
+abstract class LoyaltyScoringScenarios {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    LoyaltyScoring scoring;
+    @Autowired
+    Changes changes;
+
+    @TestConfiguration
+    static class Changes {
+        final List<LoyaltyStageChanged> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @EventListener
+        void on(LoyaltyStageChanged change) {
+            seen.add(change);
+        }
+    }
+
+    final Instant now = Instant.now();
+    int orders;
+
+    long customer(String id, Long referredBy) {
+        jdbc.sql("insert into customer (external_id, name, name_key, segment, marketing_consent, time_zone, created_at,"
+                        + " updated_at, version, referred_by_id) values (?, ?, ?, 'Retail', false, 'UTC', ?, ?, 0, ?)")
+                .params(id, "Customer " + id, "customer " + id.toLowerCase(), OffsetDateTime.now(ZoneOffset.UTC),
+                        OffsetDateTime.now(ZoneOffset.UTC), referredBy)
+                .update();
+        return jdbc.sql("select id from customer where external_id = ?").param(id).query(Long.class).single();
+    }
+
+    void order(long customerId, int daysAgo, String category) {
+        String orderId = "O" + (++orders);
+        jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values (?, ?, ?, 'ORDER')")
+                .params(orderId, customerId, now.minus(daysAgo, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("insert into purchase_line (order_id, line_no, sku, category, quantity, unit_price, unit_cost)"
+                        + " values (?, 1, 'S', ?, 1, 40, 25)").params(orderId, category).update();
+    }
+
+    long newcomer;
+    long champion;
+    long gone;
+
+    @BeforeEach
+    void business() {
+        jdbc.sql("delete from loyalty_stage_change").update();
+        jdbc.sql("delete from loyalty_profile").update();
+        jdbc.sql("delete from loyalty_model").update();
+        TestData.clean(jdbc);
+        changes.seen.clear();
+        // Thirty ordinary customers: a purchase every 30 to 120 days over the last two years, some stopping.
+        for (int i = 0; i < 30; i++) {
+            long c = customer("F" + i, null);
+            int interval = 30 + 3 * i;
+            int stop = i % 3 == 0 ? 200 : 0;
+            for (int d = 700 - 7 * i; d > stop; d -= interval) {
+                order(c, d, "Tea");
+            }
+        }
+        // A frequent buyer across categories who referred two customers: emotional loyalty.
+        champion = customer("CHAMP", null);
+        for (int d = 720; d > 3; d -= 10) {
+            order(champion, d, d % 20 == 0 ? "Tea" : "Coffee");
+        }
+        customer("REF1", champion);
+        customer("REF2", champion);
+        // One purchase last week: new.
+        newcomer = customer("NEW", null);
+        order(newcomer, 7, "Tea");
+        // Bought every two weeks for a year, then nothing for over a year: lost.
+        gone = customer("GONE", null);
+        for (int d = 800; d > 450; d -= 14) {
+            order(gone, d, "Coffee");
+        }
+    }
+
+    String stage(long id) {
+        return jdbc.sql("select stage || '/' || overlay from loyalty_profile where customer_id = ?").param(id)
+                .query(String.class).single();
+    }
+
+    @Test
+    void everyBuyerGetsAProfileWithTheSeedsStages() {
+        ScoringRun run = scoring.scoreAll();
+        assertThat(run.customers()).isEqualTo(33); // REF1 and REF2 have not bought
+        assertThat(run.model()).isEqualTo("bgnbd");
+        assertThat(run.notFitted()).isNull();
+        assertThat(jdbc.sql("select count(*) from loyalty_profile").query(Long.class).single()).isEqualTo(33);
+        assertThat(stage(newcomer)).isEqualTo("NEW/NONE");
+        assertThat(stage(champion)).isEqualTo("EMOTIONAL/NONE");
+        assertThat(stage(gone)).endsWith("/LOST");
+        assertThat(jdbc.sql("select evidence from loyalty_profile where customer_id = ?").param(champion)
+                .query(String.class).single()).contains("2 referral(s)").contains("\"rule\":\"repeat-rate\"");
+        double pAliveChampion = jdbc.sql("select p_alive from loyalty_profile where customer_id = ?").param(champion)
+                .query(Double.class).single();
+        double pAliveGone = jdbc.sql("select p_alive from loyalty_profile where customer_id = ?").param(gone)
+                .query(Double.class).single();
+        assertThat(pAliveChampion).isGreaterThan(0.9);
+        assertThat(pAliveGone).isLessThan(0.1);
+        assertThat(jdbc.sql("select count(*) from loyalty_model").query(Long.class).single()).isEqualTo(1);
+        // Every first profile is a change from nothing, recorded and published.
+        assertThat(run.changes()).isEqualTo(33);
+        assertThat(changes.seen).hasSize(33);
+    }
+
+    @Test
+    void aStageChangeIsRecordedAndShownOnTheCustomer360() {
+        scoring.scoreAll();
+        changes.seen.clear();
+        assertThat(scoring.scoreAll().changes()).isZero();
+        order(newcomer, 1, "Coffee");
+        ScoringRun again = scoring.scoreAll();
+        assertThat(stage(newcomer)).startsWith("SATISFIED/");
+        assertThat(again.changes()).isGreaterThanOrEqualTo(1);
+        assertThat(changes.seen).anySatisfy(c -> {
+            assertThat(c.customerId()).isEqualTo(newcomer);
+            assertThat(c.fromStage()).isEqualTo("NEW");
+            assertThat(c.toStage()).isEqualTo("SATISFIED");
+        });
+        assertThat(jdbc.sql("select count(*) from loyalty_stage_change where customer_id = ?").param(newcomer)
+                .query(Long.class).single()).isEqualTo(2);
+
+        Http admin = Http.browser(port);
+        admin.signIn("admin", "admin-test-password");
+        String page = admin.page("/customers/CHAMP").body();
+        assertThat(page).contains("id=\"loyalty-stage\">Emotional loyalty<").contains("2 referral(s)");
+        String newPage = admin.page("/customers/NEW").body();
+        assertThat(newPage).contains("Loyalty stage: Satisfied, basic trust");
+        String zh = Http.browser(port).language("zh-CN").page("/login").body();
+        assertThat(zh).contains("用户名");
+    }
+}
