@@ -34,6 +34,8 @@ class LoyaltyOnCustomerPage implements CustomerViewContribution {
     @Override
     public Map<String, Object> model(CustomerRecord customer) {
         Map<String, Object> m = new HashMap<>();
+        m.put("profile", null); // the template tells "not scored yet" from a null profile
+        m.put("evidence", List.of());
         profiles.of(customer.id()).ifPresent(p -> {
             m.put("profile", p);
             m.put("evidence", JSON.readValue(p.evidence(), List.class));

@@ -92,6 +92,62 @@ class LoyaltyProfiles {
                 .update();
     }
 
+    void savePopulation(Map<String, Object> payload, Instant at) {
+        jdbc.sql("delete from loyalty_population").update();
+        jdbc.sql("insert into loyalty_population (computed_at, payload) values (?, ?)")
+                .params(utc(at), JSON.writeValueAsString(payload)).update();
+    }
+
+    /** The latest population figures as JSON, if scored. */
+    Optional<String> population() {
+        return jdbc.sql("select payload from loyalty_population order by id desc limit 1").query(String.class)
+                .optional();
+    }
+
+    /** Customers per stage and overlay (within an account manager's customers when scoped). */
+    Map<String, Long> stageCounts(Optional<Long> managerScope) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("select p.stage, p.overlay, count(*) from loyalty_profile p"
+                        + (managerScope.isPresent() ? " join customer c on c.id = p.customer_id"
+                        + " where c.account_manager_id = ?" : "") + " group by p.stage, p.overlay")
+                .params(managerScope.<List<Object>>map(List::of).orElse(List.of()))
+                .query(rs -> {
+                    out.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
+                });
+        return out;
+    }
+
+    /** A valuable customer at risk, as the at-risk list shows them. */
+    record AtRisk(String externalId, String name, String stage, String overlay, double pAlive, double clv,
+                  double valueAtRisk, String accountManager) {
+    }
+
+    /** At-risk or lost customers by CLV × (1 − P(alive)), the value the business stands to lose. */
+    List<AtRisk> atRisk(Optional<Long> managerScope, int limit) {
+        List<Object> params = new ArrayList<>();
+        managerScope.ifPresent(params::add);
+        params.add(limit);
+        return jdbc.sql("select c.external_id, c.name, p.stage, p.overlay, p.p_alive, p.clv,"
+                        + " p.clv * (1 - p.p_alive) v, u.username from loyalty_profile p"
+                        + " join customer c on c.id = p.customer_id left join staff_user u on u.id = c.account_manager_id"
+                        + " where p.overlay <> 'NONE' and p.clv is not null and p.p_alive is not null"
+                        + (managerScope.isPresent() ? " and c.account_manager_id = ?" : "")
+                        + " order by v desc, c.external_id limit ?")
+                .params(params)
+                .query((rs, n) -> new AtRisk(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getString(8)))
+                .list();
+    }
+
+    /** CLV of every scored customer (within scope), for its distribution. */
+    double[] clvs(Optional<Long> managerScope) {
+        return jdbc.sql("select p.clv from loyalty_profile p" + (managerScope.isPresent()
+                        ? " join customer c on c.id = p.customer_id where c.account_manager_id = ? and p.clv is not null"
+                        : " where p.clv is not null"))
+                .params(managerScope.<List<Object>>map(List::of).orElse(List.of()))
+                .query(Double.class).list().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     Optional<LoyaltyProfile> of(long customerId) {
         return jdbc.sql("select customer_id, scored_at, stage, overlay, loyalty_index, p_alive, expected_purchases,"
                         + " expected_spend, clv, rfm, rfm_segment, occasions, t_x_weeks, t_weeks, monetary,"

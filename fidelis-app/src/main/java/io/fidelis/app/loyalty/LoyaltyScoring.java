@@ -72,7 +72,15 @@ public class LoyaltyScoring {
         customers.eachTraits(t -> traits.put(t.id(), t));
         List<Transaction> transactions = new ArrayList<>();
         Map<Long, Set<String>> categories = new HashMap<>();
+        Map<Long, double[]> valueAndMargin = new HashMap<>();
         purchases.eachLine(line -> {
+            double[] vm = valueAndMargin.computeIfAbsent(line.customerId(), k -> new double[3]);
+            vm[0] += line.value();
+            if (!Double.isNaN(line.margin())) {
+                vm[1] += line.margin();
+            } else {
+                vm[2]++; // lines without a cost
+            }
             CustomerTraits t = traits.get(line.customerId());
             ZoneId zone = t == null ? ZoneOffset.UTC : t.timeZone();
             transactions.add(new Transaction(Long.toString(line.customerId()),
@@ -163,12 +171,44 @@ public class LoyaltyScoring {
             }
         }
         profiles.replaceAll(scored);
+        profiles.savePopulation(population(valueAndMargin, transactions, today), now);
         profiles.recordChanges(changes);
         changes.forEach(events::publishEvent);
         return new ScoringRun(summaries.size(), model == null ? null : "bgnbd",
                 model == null ? Map.of() : model.fit().params(), model == null ? null : model.fit().logLikelihood(),
                 model == null ? List.of() : model.fit().boundary(), notFitted, stages, changes.size(),
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The customer base as a whole: the Pareto of margin (revenue where some cost is unknown) with the Lorenz curve
+     * and Gini, and monthly cohort retention over the last two years.
+     */
+    static Map<String, Object> population(Map<Long, double[]> valueAndMargin, List<Transaction> transactions,
+                                          LocalDate today) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (!valueAndMargin.isEmpty()) {
+            boolean costKnown = valueAndMargin.values().stream().allMatch(v -> v[2] == 0);
+            double[] values = valueAndMargin.values().stream().mapToDouble(v -> costKnown ? v[1] : v[0]).toArray();
+            io.fidelis.core.stats.Pareto pareto = io.fidelis.core.stats.Pareto.of(values);
+            if (pareto.total() > 0) {
+                out.put("measure", costKnown ? "margin" : "revenue");
+                out.put("customers", pareto.customers());
+                out.put("topShare20", pareto.topShare(0.2));
+                out.put("gini", pareto.gini());
+                out.put("pareto", pareto.curve(20));
+                out.put("lorenz", pareto.lorenz(20));
+            }
+        }
+        java.time.YearMonth last = java.time.YearMonth.from(today);
+        List<Map<String, Object>> cohorts = new ArrayList<>();
+        for (io.fidelis.core.stats.Cohorts.Cohort c : io.fidelis.core.stats.Cohorts.monthly(transactions, last)) {
+            if (!c.month().isBefore(last.minusMonths(23))) {
+                cohorts.add(Map.of("month", c.month().toString(), "size", c.size(), "retention", c.retention()));
+            }
+        }
+        out.put("cohorts", cohorts);
+        return out;
     }
 
     private Set<Long> union(java.util.function.Function<CustomerSignals, Set<Long>> of) {

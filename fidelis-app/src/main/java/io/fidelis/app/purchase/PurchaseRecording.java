@@ -189,16 +189,24 @@ public class PurchaseRecording {
                 returnOrders.size() + negativeLinesInOrders, strip(returned));
     }
 
-    /** One purchase line as analytics see it: whose, when, its value (negative for a return) and category. */
-    public record LineFact(long customerId, Instant purchasedAt, double value, String category) {
+    /**
+     * One purchase line as analytics see it: whose, when, its value (negative for a return), its margin (NaN when
+     * the cost is unknown) and category.
+     */
+    public record LineFact(long customerId, Instant purchasedAt, double value, double margin, String category) {
     }
 
     /** Every purchase line of every customer, streamed (population analytics run by the system; not scoped). */
     @Transactional(readOnly = true)
     public void eachLine(java.util.function.Consumer<LineFact> sink) {
-        try (var rows = jdbc.sql("select p.customer_id, p.purchased_at, l.quantity * l.unit_price, l.category"
+        try (var rows = jdbc.sql("select p.customer_id, p.purchased_at, l.quantity * l.unit_price,"
+                        + " l.quantity * (l.unit_price - l.unit_cost), l.category"
                         + " from purchase p join purchase_line l on l.order_id = p.order_id").withFetchSize(2000)
-                .query((rs, n) -> new LineFact(rs.getLong(1), instant(rs, 2), rs.getDouble(3), rs.getString(4)))
+                .query((rs, n) -> {
+                    double margin = rs.getDouble(4);
+                    return new LineFact(rs.getLong(1), instant(rs, 2), rs.getDouble(3),
+                            rs.wasNull() ? Double.NaN : margin, rs.getString(5));
+                })
                 .stream()) {
             rows.forEach(sink);
         }

@@ -74,7 +74,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/imports/*").hasAnyRole(IMPORTERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers.csv").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/*",
-                                "/api/v1/customers/*/purchases", "/api/v1/customers/*/summary").hasAnyRole(ALL)
+                                "/api/v1/customers/*/purchases", "/api/v1/customers/*/summary",
+                                "/api/v1/customers/*/loyalty").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/loyalty").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/customers/*/purchases")
                         .hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(CUSTOMER_EDITORS)
@@ -100,7 +102,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/dashboard/**").hasAnyRole(ANALYTICS)
-                        .requestMatchers(HttpMethod.GET, "/customers.csv").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/customers.csv", "/loyalty").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/customers", "/customers/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/customers/*/edit").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/customers/*").hasAnyRole(CUSTOMER_EDITORS)

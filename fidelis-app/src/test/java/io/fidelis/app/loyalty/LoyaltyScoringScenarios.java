@@ -134,6 +134,67 @@ abstract class LoyaltyScoringScenarios {
     }
 
     @Test
+    void theLoyaltyPageAndApiShowStagesRiskAndThePopulation() {
+        scoring.scoreAll();
+        Http api = Http.at(port).as("admin", "admin-test-password");
+        tools.jackson.databind.JsonNode c = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(api.get("/api/v1/customers/CHAMP/loyalty").body());
+        assertThat(c.get("stage").asString()).isEqualTo("EMOTIONAL");
+        assertThat(c.get("evidence").isArray()).isTrue();
+        assertThat(c.get("pAlive").asDouble()).isGreaterThan(0.9);
+        assertThat(c.get("changes").size()).isEqualTo(1);
+        tools.jackson.databind.JsonNode o = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(api.get("/api/v1/loyalty").body());
+        long total = 0;
+        for (String stage : List.of("NEW", "SATISFIED", "BEHAVIOURAL", "EMOTIONAL", "SUSTAINABLE")) {
+            total += o.get("stages").get(stage).asLong();
+        }
+        assertThat(total).isEqualTo(33);
+        assertThat(o.get("overlays").get("LOST").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(o.get("atRisk").toString()).contains("GONE");
+        // Margin is known for every line (cost 25, price 40): the Pareto is of margin.
+        assertThat(o.get("population").get("measure").asString()).isEqualTo("margin");
+        assertThat(o.get("population").get("topShare20").asDouble()).isBetween(0.2, 1.0);
+        assertThat(o.get("population").get("gini").asDouble()).isBetween(0.0, 1.0);
+        assertThat(o.get("population").get("cohorts").size()).isGreaterThan(0);
+
+        Http admin = Http.browser(port);
+        admin.signIn("admin", "admin-test-password");
+        String page = admin.page("/loyalty").body();
+        assertThat(page).contains("id=\"stage-EMOTIONAL\">1<").contains("/customers/GONE").contains("chart-pareto");
+    }
+
+    @Test
+    void anAccountManagerSeesTheLoyaltyOfTheirOwnCustomersOnly() {
+        long manager = jdbc.sql("insert into staff_user (username, role, enabled, created_at, password_hash) values"
+                        + " ('am-l', 'ACCOUNT_MANAGER', true, current_timestamp, null)").update();
+        assertThat(manager).isEqualTo(1);
+        jdbc.sql("update customer set account_manager_id = (select id from staff_user where username = 'am-l')"
+                + " where external_id = 'NEW'").update();
+        scoring.scoreAll();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("am-l",
+                        null, java.util.List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                "ROLE_ACCOUNT_MANAGER"))));
+        try {
+            LoyaltyReadings.Overview o = readings.overview(50);
+            assertThat(o.stages().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
+            assertThat(o.population()).isNull();
+            o.atRisk().forEach(a -> ids.add(a.externalId()));
+            assertThat(ids).doesNotContain("GONE");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> readings.of("CHAMP"))
+                    .isInstanceOf(io.fidelis.app.shared.NotFoundException.class);
+            assertThat(readings.of("NEW").profile()).isPresent();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Autowired
+    LoyaltyReadings readings;
+
+    @Test
     void aStageChangeIsRecordedAndShownOnTheCustomer360() {
         scoring.scoreAll();
         changes.seen.clear();

@@ -70,6 +70,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /customers/{id}", ALL);
         EXPECTED.put("GET /customers.csv", ANALYTICS);
         EXPECTED.put("GET /customers/{id}/edit", EDITORS);
+        EXPECTED.put("GET /loyalty", ANALYTICS);
         EXPECTED.put("POST /customers/{id}", EDITORS);
         EXPECTED.put("GET /imports", IMPORTERS);
         EXPECTED.put("POST /imports", IMPORTERS);
@@ -93,6 +94,8 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /api/v1/customers/{id}/purchases", ALL);
         EXPECTED.put("GET /api/v1/customers/{id}/summary", ALL);
         EXPECTED.put("GET /api/v1/customers.csv", ANALYTICS);
+        EXPECTED.put("GET /api/v1/customers/{id}/loyalty", ALL);
+        EXPECTED.put("GET /api/v1/loyalty", ANALYTICS);
         EXPECTED.put("POST /api/v1/customers", EDITORS);
         EXPECTED.put("PUT /api/v1/customers/{id}", EDITORS);
         EXPECTED.put("POST /api/v1/customers/{id}/purchases", EDITORS);
