@@ -87,6 +87,10 @@ class DemoCommand implements Callable<Integer> {
                     return 1;
                 }
             }
+            io.fidelis.app.loyalty.ScoringRun run = context.getBean(io.fidelis.app.loyalty.LoyaltyScoring.class)
+                    .scoreAll();
+            System.out.printf("Scored %,d customers (loyalty stages %s) in %.1f s%n", run.customers(), run.stages(),
+                    run.seconds());
             if (noServe) {
                 System.out.println("Demo loaded into " + env.getProperty("spring.datasource.url"));
                 return 0;

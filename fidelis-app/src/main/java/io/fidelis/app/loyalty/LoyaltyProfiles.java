@@ -122,13 +122,17 @@ class LoyaltyProfiles {
                   double valueAtRisk, String accountManager) {
     }
 
-    /** At-risk or lost customers by CLV × (1 − P(alive)), the value the business stands to lose. */
+    /**
+     * At-risk or lost customers by the value the business stands to lose: the CLV they would bring if still active
+     * (CLV / P(alive), since the CLV already weighs by P(alive)) × (1 − P(alive)).
+     */
     List<AtRisk> atRisk(Optional<Long> managerScope, int limit) {
         List<Object> params = new ArrayList<>();
         managerScope.ifPresent(params::add);
         params.add(limit);
         return jdbc.sql("select c.external_id, c.name, p.stage, p.overlay, p.p_alive, p.clv,"
-                        + " p.clv * (1 - p.p_alive) v, u.username from loyalty_profile p"
+                        + " p.clv / (case when p.p_alive < 0.01 then 0.01 else p.p_alive end) * (1 - p.p_alive) v,"
+                        + " u.username from loyalty_profile p"
                         + " join customer c on c.id = p.customer_id left join staff_user u on u.id = c.account_manager_id"
                         + " where p.overlay <> 'NONE' and p.clv is not null and p.p_alive is not null"
                         + (managerScope.isPresent() ? " and c.account_manager_id = ?" : "")

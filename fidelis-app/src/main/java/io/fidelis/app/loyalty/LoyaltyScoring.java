@@ -35,7 +35,6 @@ import io.fidelis.core.summary.Period;
 import io.fidelis.core.summary.Transaction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Scores every customer: purchase occasions (days in the customer's own time zone) → BG/NBD and Gamma-Gamma fitted
@@ -62,12 +61,33 @@ public class LoyaltyScoring {
         this.events = events;
     }
 
-    /** Scores every customer who has bought, in one transaction. */
-    @Transactional
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+    private org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void transactions(org.springframework.transaction.PlatformTransactionManager manager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(manager);
+    }
+
+    /**
+     * Scores every customer who has bought, in one transaction. One run at a time in this server: a second caller
+     * waits for the first run and then scores again.
+     */
     public ScoringRun scoreAll() {
+        running.lock();
+        try {
+            return transactions.execute(status -> scoreAllInTransaction());
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private ScoringRun scoreAllInTransaction() {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        // Purchase days are local to each customer; the observation ends with the latest local day anywhere
+        // (UTC+14), so that no customer's purchase of today falls after it.
+        LocalDate today = now.atZone(ZoneOffset.ofHours(14)).toLocalDate();
         Map<Long, CustomerTraits> traits = new HashMap<>();
         customers.eachTraits(t -> traits.put(t.id(), t));
         List<Transaction> transactions = new ArrayList<>();
@@ -112,8 +132,8 @@ public class LoyaltyScoring {
         Map<String, Double> typicalRate = typicalRates(summaries, traits);
         List<Rfm.Input> rfmInput = new ArrayList<>();
         for (CustomerSummary s : summaries) {
-            rfmInput.add(new Rfm.Input(s.customerId(), (s.T() - s.tx()) * 7, s.x() + 1,
-                    s.monetary() * s.x()));
+            double[] vm = valueAndMargin.get(Long.parseLong(s.customerId()));
+            rfmInput.add(new Rfm.Input(s.customerId(), (s.T() - s.tx()) * 7, s.x() + 1, vm == null ? 0 : vm[0]));
         }
         List<Rfm.Score> rfm = Rfm.score(rfmInput);
         Set<Long> satisfied = union(CustomerSignals::satisfied);
@@ -152,7 +172,8 @@ public class LoyaltyScoring {
                     : (int) ChronoUnit.MONTHS.between(before.emotionalSince(), today);
             LoyaltySignals signal = new LoyaltySignals(s.x() + 1, Double.isNaN(pAlive) ? 1 : pAlive, rate,
                     typicalRate.getOrDefault(segment(t), 0.0), recentRatio, (s.T() - s.tx()) * 7,
-                    s.x() > 0 ? s.tx() * 7 / s.x() : Double.NaN, categories.getOrDefault(id, Set.of()).size(),
+                    usualInterval(s, typicalRate.getOrDefault(segment(t), 0.0)),
+                    categories.getOrDefault(id, Set.of()).size(),
                     satisfied.contains(id), promoters.contains(id), t == null ? 0 : t.referralsMade(),
                     intend.contains(id), monthsEmotional, keptComplaint.contains(id), keptOffer.contains(id));
             LoyaltyAssessment a = policy.assess(signal);
@@ -211,6 +232,17 @@ public class LoyaltyScoring {
         return out;
     }
 
+    /**
+     * Days between the customer's occasions; for a one-time buyer, the typical interval of their segment (so that a
+     * one-time buyer silent for years can be counted lost too).
+     */
+    static double usualInterval(CustomerSummary s, double typicalRatePerYear) {
+        if (s.x() > 0) {
+            return s.tx() * 7 / s.x();
+        }
+        return typicalRatePerYear > 0 ? 365.25 / typicalRatePerYear : Double.NaN;
+    }
+
     private Set<Long> union(java.util.function.Function<CustomerSignals, Set<Long>> of) {
         Set<Long> all = new HashSet<>();
         for (CustomerSignals s : signals) {
@@ -224,13 +256,14 @@ public class LoyaltyScoring {
     }
 
     /**
-     * The median repeat rate per year of each segment's customers observed at least 4 weeks, measured as for each
-     * customer (over at least half a year).
+     * The median repeat rate per year of each segment's repeat buyers observed at least 4 weeks, measured as for
+     * each customer (over at least half a year). One-time buyers are left out: where most customers never come back
+     * (as in most retail) the median would otherwise be 0.
      */
     private static Map<String, Double> typicalRates(List<CustomerSummary> summaries, Map<Long, CustomerTraits> traits) {
         Map<String, List<Double>> rates = new HashMap<>();
         for (CustomerSummary s : summaries) {
-            if (s.T() >= 4) {
+            if (s.T() >= 4 && s.x() > 0) {
                 rates.computeIfAbsent(segment(traits.get(Long.parseLong(s.customerId()))), k -> new ArrayList<>())
                         .add(s.x() / (Math.max(s.T(), 26) / 52.1775));
             }

@@ -13,11 +13,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * In the running server, rescores every customer in the background after an import has committed (one run at a
- * time; imports that arrive during a run are covered by one more run).
+ * In the running server, rescores every customer in the background after an import has committed, and every night
+ * ({@code fidelis.loyalty.schedule}, a cron expression, default 02:30): one run at a time; imports that arrive during
+ * a run are covered by one more run.
  */
 @Component
 @ConditionalOnWebApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 class ScoringAfterImports {
     private static final Logger log = LoggerFactory.getLogger(ScoringAfterImports.class);
     private final LoyaltyScoring scoring;
@@ -34,15 +36,24 @@ class ScoringAfterImports {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(CsvImported imported) {
+        request("an import");
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(cron = "${fidelis.loyalty.schedule:0 30 2 * * *}")
+    void nightly() {
+        request("the nightly schedule");
+    }
+
+    private void request(String reason) {
         if (pending.compareAndSet(false, true)) {
             runner.submit(() -> {
                 pending.set(false);
                 try {
                     ScoringRun run = scoring.scoreAll();
-                    log.info("Scored {} customers in {} s after an import", run.customers(),
-                            String.format("%.1f", run.seconds()));
+                    log.info("Scored {} customers in {} s after {}", run.customers(),
+                            String.format("%.1f", run.seconds()), reason);
                 } catch (RuntimeException e) {
-                    log.warn("Scoring after an import failed: {}", e.toString());
+                    log.warn("Scoring after {} failed: {}", reason, e.toString());
                 }
             });
         }

@@ -182,24 +182,43 @@ class WorkspaceInBrowserIT {
         Files.deleteIfExists(csv);
     }
 
+    @Autowired
+    io.fidelis.app.loyalty.LoyaltyScoring scoring;
+
     @Test
     @Order(5)
+    void theLoyaltyPageAndTheStageOnThe360() {
+        // One buyer is too few to fit the churn model: the stage comes from the rules alone, and the run says so.
+        io.fidelis.app.loyalty.ScoringRun run = scoring.scoreAll();
+        assertThat(run.notFitted()).contains("too few customers");
+        browser.get(url("/loyalty"));
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Loyalty");
+        wait.until(d -> !d.findElements(By.cssSelector("#chart-stages canvas")).isEmpty());
+        assertThat(browser.findElement(By.id("stage-NEW")).getText()).isEqualTo("1");
+        Browser.screenshot(browser, "08-loyalty");
+        browser.get(url("/customers/W1"));
+        assertThat(visible(By.id("loyalty-stage")).getText()).isEqualTo("New");
+        Browser.screenshot(browser, "09-customer-360-loyalty");
+    }
+
+    @Test
+    @Order(6)
     void switchToChinese() {
         browser.get(url("/customers"));
         new Select(visible(By.id("language"))).selectByValue("zh-CN");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "客户"));
         assertThat(browser.findElement(By.id("nav")).getText()).contains("概览").contains("导入").contains("设置");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-        Browser.screenshot(browser, "08-chinese");
+        Browser.screenshot(browser, "10-chinese");
         browser.findElement(By.linkText("W1")).click();
         assertThat(visible(By.id("purchases-heading")).getText()).isEqualTo("购买");
-        Browser.screenshot(browser, "09-chinese-customer-360");
+        Browser.screenshot(browser, "11-chinese-customer-360");
         new Select(visible(By.id("language"))).selectByValue("en");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("purchases-heading"), "Purchases"));
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void worksOnAPhoneSizedScreen() {
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(url("/customers"));
@@ -208,7 +227,7 @@ class WorkspaceInBrowserIT {
         toggle.click();
         assertThat(visible(By.id("nav")).isDisplayed()).isTrue();
         assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
-        Browser.screenshot(browser, "10-phone");
+        Browser.screenshot(browser, "12-phone");
         // Keyboard: the skip link is the first stop and leads to the content.
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(url("/customers"));

@@ -195,6 +195,19 @@ abstract class LoyaltyScoringScenarios {
     LoyaltyReadings readings;
 
     @Test
+    void aPurchaseOfTodayInACustomersOwnTimeZoneCounts() {
+        long east = customer("EAST", null);
+        jdbc.sql("update customer set time_zone = 'Pacific/Kiritimati' where id = ?").param(east).update();
+        // Bought a minute ago: in UTC+14 that is already tomorrow for much of the world.
+        jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values ('E1', ?, ?, 'ORDER')")
+                .params(east, now.minus(1, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("insert into purchase_line (order_id, line_no, sku, category, quantity, unit_price, unit_cost)"
+                + " values ('E1', 1, 'S', 'Tea', 1, 40, 25)").update();
+        scoring.scoreAll();
+        assertThat(stage(east)).isEqualTo("NEW/NONE");
+    }
+
+    @Test
     void aStageChangeIsRecordedAndShownOnTheCustomer360() {
         scoring.scoreAll();
         changes.seen.clear();

@@ -36,9 +36,11 @@ public record FittedBgNbd(double r, double alpha, double a, double b, Fit fit) i
             return 0;
         }
         double z = t / (alpha + T + t);
-        double hyp = Hypergeometric2F1.value(r + x, b + x, a + b + x - 1, z);
-        double first = (a + b + x - 1) / (a - 1)
-                * (1 - FastMath.exp((r + x) * FastMath.log((alpha + T) / (alpha + T + t))) * hyp);
+        // ((α+T)/(α+T+t))^(r+x) · 2F1(…) in log space: each factor alone can under- or overflow for frequent buyers
+        // over long horizons, their product cannot.
+        double logProduct = (r + x) * FastMath.log((alpha + T) / (alpha + T + t))
+                + Hypergeometric2F1.logValue(r + x, b + x, a + b + x - 1, z);
+        double first = (a + b + x - 1) / (a - 1) * (1 - FastMath.exp(logProduct));
         double denominator = 1 + (x > 0 ? a / (b + x - 1) * FastMath.exp((r + x) * FastMath.log((alpha + T)
                 / (alpha + tx))) : 0);
         return first / denominator;

@@ -25,6 +25,9 @@ public record FittedGammaGamma(double p, double q, double gamma, int customers, 
             return populationMeanSpend();
         }
         double px = p * x;
+        if (px + q <= 1) {
+            return m; // the posterior mean does not exist: the customer's own mean is the best estimate
+        }
         return (gamma + m * x) * p / (px + q - 1);
     }
 }

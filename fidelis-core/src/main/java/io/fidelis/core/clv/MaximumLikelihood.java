@@ -57,7 +57,12 @@ final class MaximumLikelihood {
                     return -1e300;
                 }
             }
-            double value = meanLogLik.applyAsDouble(p);
+            double value;
+            try {
+                value = meanLogLik.applyAsDouble(p);
+            } catch (RuntimeException e) { // a special function that cannot be evaluated at extreme parameters
+                return -1e300;
+            }
             if (!Double.isFinite(value)) {
                 return -1e300;
             }
@@ -68,9 +73,12 @@ final class MaximumLikelihood {
             return value;
         };
         boolean converged = false;
+        double bestOfConverged = Double.NEGATIVE_INFINITY;
+        double bestOfAll = Double.NEGATIVE_INFINITY;
         for (double[] start : starts) {
             double[] point = start.clone();
             double previous = Double.NEGATIVE_INFINITY;
+            boolean startConverged = false;
             for (int restart = 0; restart < 20; restart++) {
                 SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-14));
                 try {
@@ -81,7 +89,7 @@ final class MaximumLikelihood {
                     point = result.getPoint();
                     double value = result.getValue();
                     if (Math.abs(value - previous) <= 1e-11 * Math.max(1, Math.abs(value))) {
-                        converged = true;
+                        startConverged = true;
                         break;
                     }
                     previous = value;
@@ -89,7 +97,14 @@ final class MaximumLikelihood {
                     break;
                 }
             }
+            if (startConverged) {
+                bestOfConverged = Math.max(bestOfConverged, previous);
+            }
+            bestOfAll = bestValue[0];
         }
+        // Converged when a start that converged reached the best value found (to the convergence tolerance).
+        converged = bestOfConverged > Double.NEGATIVE_INFINITY
+                && bestOfAll - bestOfConverged <= 1e-9 * Math.max(1, Math.abs(bestOfAll));
         if (best[0] == null) {
             throw new IllegalStateException("the likelihood could not be evaluated at any starting point");
         }

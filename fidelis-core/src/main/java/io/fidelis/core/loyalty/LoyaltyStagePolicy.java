@@ -88,7 +88,8 @@ public final class LoyaltyStagePolicy {
      * half each), weighted by the settings.
      */
     double index(LoyaltySignals s) {
-        double rate = s.typicalRatePerYear() > 0 ? Math.min(1, s.ratePerYear() / s.typicalRatePerYear()) : 0;
+        double rate = s.typicalRatePerYear() > 0 ? Math.min(1, s.ratePerYear() / s.typicalRatePerYear())
+                : s.ratePerYear() > 0 ? 1 : 0;
         double behavioural = Math.max(0, Math.min(1, rate * s.pAlive()));
         double conscious = 0.5 * ((s.satisfied() || s.occasions() >= 2) ? 1 : 0) + 0.5 * (s.intendsToRepurchase() ? 1 : 0);
         double emotional = 0.5 * (s.promoter() ? 1 : 0) + 0.5 * (s.referralsMade() > 0 ? 1 : 0);

@@ -51,7 +51,7 @@ class LoyaltyController {
 
     @GetMapping("/loyalty")
     @Operation(summary = "Loyalty overview", description = "Customers per stage and overlay, the valuable customers at"
-            + " risk (by CLV × (1 − P(alive))), the CLV distribution, and for roles that see every customer the Pareto"
+            + " risk (by the CLV they would bring if active × (1 − P(alive))), the CLV distribution, and for roles that see every customer the Pareto"
             + " of margin and cohort retention. An account manager sees their own customers.")
     Object overview(@RequestParam(defaultValue = "50") int atRisk) {
         LoyaltyReadings.Overview o = readings.overview(Math.max(1, Math.min(atRisk, 500)));
