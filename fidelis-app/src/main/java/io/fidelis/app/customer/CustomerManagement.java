@@ -148,6 +148,12 @@ public class CustomerManagement {
         customers.eachTraits(sink);
     }
 
+    /** One customer's traits, for rescoring them (system use, not scoped). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CustomerTraits> traitsOf(long customerId) {
+        return customers.traitsOf(customerId);
+    }
+
     /** How many customers the caller may see. */
     @Transactional(readOnly = true)
     public long count() {

@@ -296,6 +296,13 @@ class Customers {
         });
     }
 
+    Optional<CustomerTraits> traitsOf(long id) {
+        return jdbc.sql("select c.id, c.segment, c.time_zone, (select count(*) from customer r"
+                        + " where r.referred_by_id = c.id) from customer c where c.id = ?").param(id)
+                .query((rs, n) -> new CustomerTraits(rs.getLong(1), rs.getString(2), ZoneId.of(rs.getString(3)),
+                        rs.getInt(4))).optional();
+    }
+
     void eachTraits(java.util.function.Consumer<CustomerTraits> sink) {
         try (var rows = jdbc.sql("select c.id, c.segment, c.time_zone, (select count(*) from customer r"
                         + " where r.referred_by_id = c.id) from customer c").withFetchSize(1000)

@@ -31,7 +31,12 @@ class LoyaltyProfiles {
         this.template = template;
     }
 
-    record Previous(String stage, String overlay, LocalDate emotionalSince) {
+    record Previous(String stage, String overlay, LocalDate emotionalSince, String rfm, String rfmSegment) {
+    }
+
+    /** The population models and typical rates of the last full scoring run. */
+    record Stored(io.fidelis.core.clv.FittedBgNbd bgNbd, io.fidelis.core.clv.FittedGammaGamma gammaGamma,
+                  Map<String, Double> typicalRates) {
     }
 
     /** A stage change as the Customer 360 lists it. */
@@ -48,15 +53,70 @@ class LoyaltyProfiles {
 
     Map<Long, Previous> previous() {
         Map<Long, Previous> out = new HashMap<>();
-        jdbc.sql("select customer_id, stage, overlay, emotional_since from loyalty_profile").query(rs -> {
-            out.put(rs.getLong(1), new Previous(rs.getString(2), rs.getString(3),
-                    rs.getObject(4, LocalDate.class)));
-        });
+        jdbc.sql("select customer_id, stage, overlay, emotional_since, rfm, rfm_segment from loyalty_profile")
+                .query(rs -> {
+                    out.put(rs.getLong(1), previous(rs));
+                });
         return out;
+    }
+
+    Optional<Previous> previous(long customerId) {
+        return jdbc.sql("select customer_id, stage, overlay, emotional_since, rfm, rfm_segment from loyalty_profile"
+                + " where customer_id = ?").param(customerId).query((rs, n) -> previous(rs)).optional();
+    }
+
+    private static Previous previous(ResultSet rs) throws SQLException {
+        return new Previous(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
+                rs.getString(6));
+    }
+
+    /** Replaces one customer's profile. */
+    void replace(LoyaltyProfile p) {
+        jdbc.sql("delete from loyalty_profile where customer_id = ?").param(p.customerId()).update();
+        insert(List.of(p));
+    }
+
+    /** The last full run's models, if there was one with a fitted BG/NBD. */
+    @SuppressWarnings("unchecked")
+    Optional<Stored> latestModels() {
+        Optional<Map<String, Double>> bg = latestParams("bgnbd");
+        if (bg.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Double> b = bg.get();
+        io.fidelis.core.clv.FittedGammaGamma gg = latestParams("gamma-gamma")
+                .map(g -> io.fidelis.core.clv.FittedGammaGamma.of(g.get("p"), g.get("q"), g.get("gamma")))
+                .orElse(null);
+        Map<String, Double> typical = population().map(json -> (Map<String, Object>) JSON.readValue(json, Map.class))
+                .map(m -> (Map<String, Object>) m.getOrDefault("typicalRates", Map.of()))
+                .map(m -> {
+                    Map<String, Double> rates = new HashMap<>();
+                    m.forEach((k, v) -> rates.put(k, ((Number) v).doubleValue()));
+                    return rates;
+                })
+                .orElse(Map.of());
+        return Optional.of(new Stored(io.fidelis.core.clv.FittedBgNbd.of(b.get("r"), b.get("alpha"), b.get("a"),
+                b.get("b")), gg, typical));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Double>> latestParams(String model) {
+        return jdbc.sql("select params from loyalty_model where model = ? order by id desc limit 1").param(model)
+                .query(String.class).optional()
+                .map(json -> {
+                    Map<String, Double> out = new HashMap<>();
+                    ((Map<String, Object>) JSON.readValue(json, Map.class))
+                            .forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
+                    return out;
+                });
     }
 
     void replaceAll(List<LoyaltyProfile> profiles) {
         jdbc.sql("delete from loyalty_profile").update();
+        insert(profiles);
+    }
+
+    private void insert(List<LoyaltyProfile> profiles) {
         List<Object[]> batch = new ArrayList<>(profiles.size());
         for (LoyaltyProfile p : profiles) {
             batch.add(new Object[] {p.customerId(), utc(p.scoredAt()), p.stage(), p.overlay(), p.index(), p.pAlive(),

@@ -67,6 +67,9 @@ public class LoyaltyScoring {
     @org.springframework.beans.factory.annotation.Autowired
     void transactions(org.springframework.transaction.PlatformTransactionManager manager) {
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(manager);
+        // Its own transaction always, also when called after another transaction's commit (event listeners).
+        this.transactions.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -128,6 +131,9 @@ public class LoyaltyScoring {
         if (model != null) {
             profiles.saveModel("bgnbd", model.fit(), summaries.size(), now);
         }
+        if (spend != null) {
+            profiles.saveModel("gamma-gamma", spend.fit(), spend.customers(), now);
+        }
 
         Map<String, Double> typicalRate = typicalRates(summaries, traits);
         List<Rfm.Input> rfmInput = new ArrayList<>();
@@ -136,14 +142,11 @@ public class LoyaltyScoring {
             rfmInput.add(new Rfm.Input(s.customerId(), (s.T() - s.tx()) * 7, s.x() + 1, vm == null ? 0 : vm[0]));
         }
         List<Rfm.Score> rfm = Rfm.score(rfmInput);
-        Set<Long> satisfied = union(CustomerSignals::satisfied);
-        Set<Long> promoters = union(CustomerSignals::promoters);
-        Set<Long> intend = union(CustomerSignals::intendToRepurchase);
-        Set<Long> keptComplaint = union(CustomerSignals::keptThroughComplaint);
-        Set<Long> keptOffer = union(CustomerSignals::keptThroughCompetitorOffer);
 
-        LoyaltyStagePolicy policy = new LoyaltyStagePolicy(settings.policy());
-        Clv clv = new Clv(settings.discountRate(), settings.clvMonths(), settings.marginRatio(), Period.WEEK);
+        Population pop = new Population(model, spend, typicalRate, union(CustomerSignals::satisfied),
+                union(CustomerSignals::promoters), union(CustomerSignals::intendToRepurchase),
+                union(CustomerSignals::keptThroughComplaint), union(CustomerSignals::keptThroughCompetitorOffer),
+                today, now);
         Map<Long, LoyaltyProfiles.Previous> previous = profiles.previous();
         Map<String, Long> stages = new TreeMap<>();
         List<LoyaltyProfile> scored = new ArrayList<>(summaries.size());
@@ -151,54 +154,123 @@ public class LoyaltyScoring {
         for (int i = 0; i < summaries.size(); i++) {
             CustomerSummary s = summaries.get(i);
             long id = Long.parseLong(s.customerId());
-            CustomerTraits t = traits.get(id);
-            double pAlive = model == null ? Double.NaN : model.pAlive(s.x(), s.tx(), s.T());
-            double expected = model == null ? Double.NaN : model.expectedPurchases(settings.horizonWeeks(), s.x(),
-                    s.tx(), s.T());
-            double perPurchase = spend != null ? spend.expectedSpend(s.x(), s.monetary())
-                    : s.x() > 0 ? s.monetary() : Double.NaN;
-            FittedBgNbd m = model;
-            double value = m == null || Double.isNaN(perPurchase) ? Double.NaN
-                    : clv.value(w -> m.expectedPurchases(w, s.x(), s.tx(), s.T()), perPurchase);
-            // Repeat occasions per year since the first purchase, over at least half a year: two purchases in a
-            // customer's first week are not yet a habit.
-            double years = Math.max(s.T(), 26) / 52.1775;
-            double rate = s.x() / years;
-            double longRunPerWeek = (s.x() + 1) / Math.max(s.T(), 1);
-            double recentRatio = s.T() >= 52 ? recent.getOrDefault(s.customerId(), 0) / 26.0 / longRunPerWeek
-                    : Double.NaN;
             LoyaltyProfiles.Previous before = previous.get(id);
-            int monthsEmotional = before == null || before.emotionalSince() == null ? 0
-                    : (int) ChronoUnit.MONTHS.between(before.emotionalSince(), today);
-            LoyaltySignals signal = new LoyaltySignals(s.x() + 1, Double.isNaN(pAlive) ? 1 : pAlive, rate,
-                    typicalRate.getOrDefault(segment(t), 0.0), recentRatio, (s.T() - s.tx()) * 7,
-                    usualInterval(s, typicalRate.getOrDefault(segment(t), 0.0)),
-                    categories.getOrDefault(id, Set.of()).size(),
-                    satisfied.contains(id), promoters.contains(id), t == null ? 0 : t.referralsMade(),
-                    intend.contains(id), monthsEmotional, keptComplaint.contains(id), keptOffer.contains(id));
-            LoyaltyAssessment a = policy.assess(signal);
-            boolean emotionalNow = a.stage().number() >= LoyaltyStage.EMOTIONAL.number();
-            LocalDate emotionalSince = !emotionalNow ? null
-                    : before != null && before.emotionalSince() != null ? before.emotionalSince() : today;
             Rfm.Score r = rfm.get(i);
-            LoyaltyProfile p = new LoyaltyProfile(id, now, a.stage().name(), a.overlay().name(), a.index(),
-                    nan(pAlive), nan(expected), nan(perPurchase), nan(value), r.code(), r.segment().name(), s.x() + 1,
-                    s.tx(), s.T(), s.monetary(), emotionalSince, LoyaltyProfiles.evidenceJson(a.evidence()));
+            LoyaltyProfile p = assess(s, traits.get(id), recent.getOrDefault(s.customerId(), 0),
+                    categories.getOrDefault(id, Set.of()).size(), r.code(), r.segment().name(), before, pop);
             scored.add(p);
-            stages.merge(a.stage().name(), 1L, Long::sum);
+            stages.merge(p.stage(), 1L, Long::sum);
             if (before == null || !before.stage().equals(p.stage()) || !before.overlay().equals(p.overlay())) {
                 changes.add(new LoyaltyStageChanged(id, before == null ? null : before.stage(), p.stage(),
                         before == null ? null : before.overlay(), p.overlay(), now));
             }
         }
         profiles.replaceAll(scored);
-        profiles.savePopulation(population(valueAndMargin, transactions, today), now);
+        Map<String, Object> population = population(valueAndMargin, transactions, today);
+        population.put("typicalRates", typicalRate);
+        profiles.savePopulation(population, now);
         profiles.recordChanges(changes);
         changes.forEach(events::publishEvent);
         return new ScoringRun(summaries.size(), model == null ? null : "bgnbd",
                 model == null ? Map.of() : model.fit().params(), model == null ? null : model.fit().logLikelihood(),
                 model == null ? List.of() : model.fit().boundary(), notFitted, stages, changes.size(),
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /** What scoring a customer needs of the population: the fitted models, typical rates, signals, the day. */
+    private record Population(FittedBgNbd model, FittedGammaGamma spend, Map<String, Double> typicalRate,
+                              Set<Long> satisfied, Set<Long> promoters, Set<Long> intend, Set<Long> keptComplaint,
+                              Set<Long> keptOffer, LocalDate today, Instant now) {
+    }
+
+    /** One customer's profile from their summary and the population. */
+    private LoyaltyProfile assess(CustomerSummary s, CustomerTraits t, int recentOccasions, int categories,
+                                  String rfmCode, String rfmSegment, LoyaltyProfiles.Previous before, Population pop) {
+        long id = Long.parseLong(s.customerId());
+        FittedBgNbd model = pop.model();
+        double pAlive = model == null ? Double.NaN : model.pAlive(s.x(), s.tx(), s.T());
+        double expected = model == null ? Double.NaN : model.expectedPurchases(settings.horizonWeeks(), s.x(), s.tx(),
+                s.T());
+        double perPurchase = pop.spend() != null ? pop.spend().expectedSpend(s.x(), s.monetary())
+                : s.x() > 0 ? s.monetary() : Double.NaN;
+        Clv clv = new Clv(settings.discountRate(), settings.clvMonths(), settings.marginRatio(), Period.WEEK);
+        double value = model == null || Double.isNaN(perPurchase) ? Double.NaN
+                : clv.value(w -> model.expectedPurchases(w, s.x(), s.tx(), s.T()), perPurchase);
+        // Repeat occasions per year since the first purchase, over at least half a year: two purchases in a
+        // customer's first week are not yet a habit.
+        double rate = s.x() / (Math.max(s.T(), 26) / 52.1775);
+        double longRunPerWeek = (s.x() + 1) / Math.max(s.T(), 1);
+        double recentRatio = s.T() >= 52 ? recentOccasions / 26.0 / longRunPerWeek : Double.NaN;
+        int monthsEmotional = before == null || before.emotionalSince() == null ? 0
+                : (int) ChronoUnit.MONTHS.between(before.emotionalSince(), pop.today());
+        double typical = pop.typicalRate().getOrDefault(segment(t), 0.0);
+        LoyaltySignals signal = new LoyaltySignals(s.x() + 1, Double.isNaN(pAlive) ? 1 : pAlive, rate, typical,
+                recentRatio, (s.T() - s.tx()) * 7, usualInterval(s, typical), categories, pop.satisfied().contains(id),
+                pop.promoters().contains(id), t == null ? 0 : t.referralsMade(), pop.intend().contains(id),
+                monthsEmotional, pop.keptComplaint().contains(id), pop.keptOffer().contains(id));
+        LoyaltyAssessment a = new LoyaltyStagePolicy(settings.policy()).assess(signal);
+        boolean emotionalNow = a.stage().number() >= LoyaltyStage.EMOTIONAL.number();
+        LocalDate emotionalSince = !emotionalNow ? null
+                : before != null && before.emotionalSince() != null ? before.emotionalSince() : pop.today();
+        return new LoyaltyProfile(id, pop.now(), a.stage().name(), a.overlay().name(), a.index(), nan(pAlive),
+                nan(expected), nan(perPurchase), nan(value), rfmCode, rfmSegment, s.x() + 1, s.tx(), s.T(),
+                s.monetary(), emotionalSince, LoyaltyProfiles.evidenceJson(a.evidence()));
+    }
+
+    /**
+     * Rescores one customer with the population models of the last full run (cheap: no fit), after a purchase is
+     * recorded. The RFM code, relative to the whole population, is kept until the next full run. Does nothing before
+     * the first full run.
+     */
+    public java.util.Optional<LoyaltyProfile> scoreOne(long customerId) {
+        running.lock();
+        try {
+            return transactions.execute(status -> scoreOneInTransaction(customerId));
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private java.util.Optional<LoyaltyProfile> scoreOneInTransaction(long customerId) {
+        java.util.Optional<LoyaltyProfiles.Stored> stored = profiles.latestModels();
+        if (stored.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(ZoneOffset.ofHours(14)).toLocalDate();
+        CustomerTraits t = customers.traitsOf(customerId).orElse(null);
+        ZoneId zone = t == null ? ZoneOffset.UTC : t.timeZone();
+        List<Transaction> transactions = new ArrayList<>();
+        Set<String> categories = new HashSet<>();
+        purchases.eachLineOf(customerId, line -> {
+            transactions.add(new Transaction(Long.toString(customerId), line.purchasedAt().atZone(zone).toLocalDate(),
+                    line.value()));
+            if (line.category() != null && line.value() > 0) {
+                categories.add(line.category());
+            }
+        });
+        List<CustomerSummary> summary = CustomerSummaries.of(transactions, today, Period.WEEK);
+        if (summary.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        LoyaltyProfiles.Stored models = stored.get();
+        Population pop = new Population(models.bgNbd(), models.gammaGamma(), models.typicalRates(),
+                union(CustomerSignals::satisfied), union(CustomerSignals::promoters),
+                union(CustomerSignals::intendToRepurchase), union(CustomerSignals::keptThroughComplaint),
+                union(CustomerSignals::keptThroughCompetitorOffer), today, now);
+        LoyaltyProfiles.Previous before = profiles.previous(customerId).orElse(null);
+        int recent = recentOccasions(transactions, today.minusWeeks(26), today).getOrDefault(
+                Long.toString(customerId), 0);
+        LoyaltyProfile p = assess(summary.get(0), t, recent, categories.size(),
+                before == null ? null : before.rfm(), before == null ? null : before.rfmSegment(), before, pop);
+        profiles.replace(p);
+        if (before == null || !before.stage().equals(p.stage()) || !before.overlay().equals(p.overlay())) {
+            LoyaltyStageChanged change = new LoyaltyStageChanged(customerId, before == null ? null : before.stage(),
+                    p.stage(), before == null ? null : before.overlay(), p.overlay(), now);
+            profiles.recordChanges(List.of(change));
+            events.publishEvent(change);
+        }
+        return java.util.Optional.of(p);
     }
 
     /**

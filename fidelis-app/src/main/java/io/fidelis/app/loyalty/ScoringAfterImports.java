@@ -39,6 +39,16 @@ class ScoringAfterImports {
         request("an import");
     }
 
+    /** A purchase recorded one at a time (API): rescore that customer at once with the last population models. */
+    @TransactionalEventListener
+    void on(io.fidelis.app.purchase.PurchaseRecorded recorded) {
+        try {
+            scoring.scoreOne(recorded.customerId());
+        } catch (RuntimeException e) {
+            log.warn("Rescoring customer {} failed: {}", recorded.customerId(), e.toString());
+        }
+    }
+
     @org.springframework.scheduling.annotation.Scheduled(cron = "${fidelis.loyalty.schedule:0 30 2 * * *}")
     void nightly() {
         request("the nightly schedule");

@@ -212,6 +212,21 @@ public class PurchaseRecording {
         }
     }
 
+    /** Every purchase line of one customer (for rescoring them; system use, not scoped). */
+    @Transactional(readOnly = true)
+    public void eachLineOf(long customerId, java.util.function.Consumer<LineFact> sink) {
+        jdbc.sql("select p.customer_id, p.purchased_at, l.quantity * l.unit_price,"
+                        + " l.quantity * (l.unit_price - l.unit_cost), l.category"
+                        + " from purchase p join purchase_line l on l.order_id = p.order_id where p.customer_id = ?")
+                .param(customerId)
+                .query((rs, n) -> {
+                    double margin = rs.getDouble(4);
+                    return new LineFact(rs.getLong(1), instant(rs, 2), rs.getDouble(3),
+                            rs.wasNull() ? Double.NaN : margin, rs.getString(5));
+                })
+                .list().forEach(sink);
+    }
+
     private static BigDecimal strip(BigDecimal d) {
         if (d == null) {
             return null;

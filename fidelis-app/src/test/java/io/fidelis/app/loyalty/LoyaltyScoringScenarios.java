@@ -127,7 +127,8 @@ abstract class LoyaltyScoringScenarios {
                 .query(Double.class).single();
         assertThat(pAliveChampion).isGreaterThan(0.9);
         assertThat(pAliveGone).isLessThan(0.1);
-        assertThat(jdbc.sql("select count(*) from loyalty_model").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select model from loyalty_model order by model").query(String.class).list())
+                .containsExactly("bgnbd", "gamma-gamma");
         // Every first profile is a change from nothing, recorded and published.
         assertThat(run.changes()).isEqualTo(33);
         assertThat(changes.seen).hasSize(33);
@@ -193,6 +194,21 @@ abstract class LoyaltyScoringScenarios {
 
     @Autowired
     LoyaltyReadings readings;
+
+    @Test
+    void aPurchaseRecordedOneByOneRescoresThatCustomerWithoutRefitting() {
+        scoring.scoreAll();
+        long models = jdbc.sql("select count(*) from loyalty_model").query(Long.class).single();
+        Http api = Http.at(port).as("admin", "admin-test-password");
+        assertThat(api.post("/api/v1/customers/NEW/purchases", "{\"orderId\":\"N2\",\"purchasedAt\":\""
+                + now.minus(1, ChronoUnit.HOURS) + "\",\"lines\":[{\"sku\":\"S\",\"quantity\":1,"
+                + "\"unitPrice\":40,\"unitCost\":25}]}").statusCode()).isEqualTo(201);
+        assertThat(stage(newcomer)).startsWith("SATISFIED/");
+        assertThat(jdbc.sql("select occasions from loyalty_profile where customer_id = ?").param(newcomer)
+                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from loyalty_model").query(Long.class).single()).isEqualTo(models);
+        assertThat(changes.seen).anySatisfy(c -> assertThat(c.customerId()).isEqualTo(newcomer));
+    }
 
     @Test
     void aPurchaseOfTodayInACustomersOwnTimeZoneCounts() {
