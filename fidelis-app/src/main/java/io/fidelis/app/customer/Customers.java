@@ -296,18 +296,19 @@ class Customers {
         });
     }
 
+    private static final String TRAITS = "select c.id, c.segment, c.time_zone, (select count(*) from customer r"
+            + " where r.referred_by_id = c.id) from customer c";
+
+    private static CustomerTraits traits(ResultSet rs, int n) throws SQLException {
+        return new CustomerTraits(rs.getLong(1), rs.getString(2), ZoneId.of(rs.getString(3)), rs.getInt(4));
+    }
+
     Optional<CustomerTraits> traitsOf(long id) {
-        return jdbc.sql("select c.id, c.segment, c.time_zone, (select count(*) from customer r"
-                        + " where r.referred_by_id = c.id) from customer c where c.id = ?").param(id)
-                .query((rs, n) -> new CustomerTraits(rs.getLong(1), rs.getString(2), ZoneId.of(rs.getString(3)),
-                        rs.getInt(4))).optional();
+        return jdbc.sql(TRAITS + " where c.id = ?").param(id).query(Customers::traits).optional();
     }
 
     void eachTraits(java.util.function.Consumer<CustomerTraits> sink) {
-        try (var rows = jdbc.sql("select c.id, c.segment, c.time_zone, (select count(*) from customer r"
-                        + " where r.referred_by_id = c.id) from customer c").withFetchSize(1000)
-                .query((rs, n) -> new CustomerTraits(rs.getLong(1), rs.getString(2), ZoneId.of(rs.getString(3)),
-                        rs.getInt(4))).stream()) {
+        try (var rows = jdbc.sql(TRAITS).withFetchSize(1000).query(Customers::traits).stream()) {
             rows.forEach(sink);
         }
     }

@@ -143,10 +143,7 @@ public class LoyaltyScoring {
         }
         List<Rfm.Score> rfm = Rfm.score(rfmInput);
 
-        Population pop = new Population(model, spend, typicalRate, union(CustomerSignals::satisfied),
-                union(CustomerSignals::promoters), union(CustomerSignals::intendToRepurchase),
-                union(CustomerSignals::keptThroughComplaint), union(CustomerSignals::keptThroughCompetitorOffer),
-                today, now);
+        Population pop = population(model, spend, typicalRate, today, now);
         Map<Long, LoyaltyProfiles.Previous> previous = profiles.previous();
         Map<String, Long> stages = new TreeMap<>();
         List<LoyaltyProfile> scored = new ArrayList<>(summaries.size());
@@ -160,10 +157,7 @@ public class LoyaltyScoring {
                     categories.getOrDefault(id, Set.of()).size(), r.code(), r.segment().name(), before, pop);
             scored.add(p);
             stages.merge(p.stage(), 1L, Long::sum);
-            if (before == null || !before.stage().equals(p.stage()) || !before.overlay().equals(p.overlay())) {
-                changes.add(new LoyaltyStageChanged(id, before == null ? null : before.stage(), p.stage(),
-                        before == null ? null : before.overlay(), p.overlay(), now));
-            }
+            change(before, p).ifPresent(changes::add);
         }
         profiles.replaceAll(scored);
         Map<String, Object> population = population(valueAndMargin, transactions, today);
@@ -181,6 +175,23 @@ public class LoyaltyScoring {
     private record Population(FittedBgNbd model, FittedGammaGamma spend, Map<String, Double> typicalRate,
                               Set<Long> satisfied, Set<Long> promoters, Set<Long> intend, Set<Long> keptComplaint,
                               Set<Long> keptOffer, LocalDate today, Instant now) {
+    }
+
+    private Population population(FittedBgNbd model, FittedGammaGamma spend, Map<String, Double> typicalRate,
+                                  LocalDate today, Instant now) {
+        return new Population(model, spend, typicalRate, union(CustomerSignals::satisfied),
+                union(CustomerSignals::promoters), union(CustomerSignals::intendToRepurchase),
+                union(CustomerSignals::keptThroughComplaint), union(CustomerSignals::keptThroughCompetitorOffer),
+                today, now);
+    }
+
+    /** A change of stage or overlay since the previous profile (or the first profile), if there is one. */
+    private static java.util.Optional<LoyaltyStageChanged> change(LoyaltyProfiles.Previous before, LoyaltyProfile p) {
+        if (before != null && before.stage().equals(p.stage()) && before.overlay().equals(p.overlay())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new LoyaltyStageChanged(p.customerId(), before == null ? null : before.stage(),
+                p.stage(), before == null ? null : before.overlay(), p.overlay(), p.scoredAt()));
     }
 
     /** One customer's profile from their summary and the population. */
@@ -254,22 +265,17 @@ public class LoyaltyScoring {
             return java.util.Optional.empty();
         }
         LoyaltyProfiles.Stored models = stored.get();
-        Population pop = new Population(models.bgNbd(), models.gammaGamma(), models.typicalRates(),
-                union(CustomerSignals::satisfied), union(CustomerSignals::promoters),
-                union(CustomerSignals::intendToRepurchase), union(CustomerSignals::keptThroughComplaint),
-                union(CustomerSignals::keptThroughCompetitorOffer), today, now);
+        Population pop = population(models.bgNbd(), models.gammaGamma(), models.typicalRates(), today, now);
         LoyaltyProfiles.Previous before = profiles.previous(customerId).orElse(null);
         int recent = recentOccasions(transactions, today.minusWeeks(26), today).getOrDefault(
                 Long.toString(customerId), 0);
         LoyaltyProfile p = assess(summary.get(0), t, recent, categories.size(),
                 before == null ? null : before.rfm(), before == null ? null : before.rfmSegment(), before, pop);
         profiles.replace(p);
-        if (before == null || !before.stage().equals(p.stage()) || !before.overlay().equals(p.overlay())) {
-            LoyaltyStageChanged change = new LoyaltyStageChanged(customerId, before == null ? null : before.stage(),
-                    p.stage(), before == null ? null : before.overlay(), p.overlay(), now);
-            profiles.recordChanges(List.of(change));
-            events.publishEvent(change);
-        }
+        change(before, p).ifPresent(c -> {
+            profiles.recordChanges(List.of(c));
+            events.publishEvent(c);
+        });
         return java.util.Optional.of(p);
     }
 

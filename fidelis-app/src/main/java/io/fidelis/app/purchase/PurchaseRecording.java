@@ -199,15 +199,7 @@ public class PurchaseRecording {
     /** Every purchase line of every customer, streamed (population analytics run by the system; not scoped). */
     @Transactional(readOnly = true)
     public void eachLine(java.util.function.Consumer<LineFact> sink) {
-        try (var rows = jdbc.sql("select p.customer_id, p.purchased_at, l.quantity * l.unit_price,"
-                        + " l.quantity * (l.unit_price - l.unit_cost), l.category"
-                        + " from purchase p join purchase_line l on l.order_id = p.order_id").withFetchSize(2000)
-                .query((rs, n) -> {
-                    double margin = rs.getDouble(4);
-                    return new LineFact(rs.getLong(1), instant(rs, 2), rs.getDouble(3),
-                            rs.wasNull() ? Double.NaN : margin, rs.getString(5));
-                })
-                .stream()) {
+        try (var rows = jdbc.sql(LINE_FACTS).withFetchSize(2000).query(PurchaseRecording::lineFact).stream()) {
             rows.forEach(sink);
         }
     }
@@ -215,16 +207,18 @@ public class PurchaseRecording {
     /** Every purchase line of one customer (for rescoring them; system use, not scoped). */
     @Transactional(readOnly = true)
     public void eachLineOf(long customerId, java.util.function.Consumer<LineFact> sink) {
-        jdbc.sql("select p.customer_id, p.purchased_at, l.quantity * l.unit_price,"
-                        + " l.quantity * (l.unit_price - l.unit_cost), l.category"
-                        + " from purchase p join purchase_line l on l.order_id = p.order_id where p.customer_id = ?")
-                .param(customerId)
-                .query((rs, n) -> {
-                    double margin = rs.getDouble(4);
-                    return new LineFact(rs.getLong(1), instant(rs, 2), rs.getDouble(3),
-                            rs.wasNull() ? Double.NaN : margin, rs.getString(5));
-                })
+        jdbc.sql(LINE_FACTS + " where p.customer_id = ?").param(customerId).query(PurchaseRecording::lineFact)
                 .list().forEach(sink);
+    }
+
+    private static final String LINE_FACTS = "select p.customer_id, p.purchased_at, l.quantity * l.unit_price,"
+            + " l.quantity * (l.unit_price - l.unit_cost), l.category"
+            + " from purchase p join purchase_line l on l.order_id = p.order_id";
+
+    private static LineFact lineFact(ResultSet rs, int n) throws SQLException {
+        double margin = rs.getDouble(4);
+        return new LineFact(rs.getLong(1), instant(rs, 2), rs.getDouble(3), rs.wasNull() ? Double.NaN : margin,
+                rs.getString(5));
     }
 
     private static BigDecimal strip(BigDecimal d) {
