@@ -7,5 +7,6 @@ import java.time.LocalDate;
 public record LoyaltyProfile(long customerId, Instant scoredAt, String stage, String overlay, double index,
                              Double pAlive, Double expectedPurchases, Double expectedSpend, Double clv, String rfm,
                              String rfmSegment, int occasions, double txWeeks, double tWeeks, double monetary,
-                             LocalDate emotionalSince, String evidence) {
+                             LocalDate emotionalSince, String evidence, int categories, Double crossCategoryShare,
+                             Double topBrandShare) {
 }

@@ -121,13 +121,14 @@ class LoyaltyProfiles {
         for (LoyaltyProfile p : profiles) {
             batch.add(new Object[] {p.customerId(), utc(p.scoredAt()), p.stage(), p.overlay(), p.index(), p.pAlive(),
                     p.expectedPurchases(), p.expectedSpend(), p.clv(), p.rfm(), p.rfmSegment(), p.occasions(),
-                    p.txWeeks(), p.tWeeks(), p.monetary(), p.emotionalSince(), p.evidence()});
+                    p.txWeeks(), p.tWeeks(), p.monetary(), p.emotionalSince(), p.evidence(), p.categories(),
+                    p.crossCategoryShare(), p.topBrandShare()});
         }
         for (int from = 0; from < batch.size(); from += 1000) {
             template.batchUpdate("insert into loyalty_profile (customer_id, scored_at, stage, overlay, loyalty_index,"
                     + " p_alive, expected_purchases, expected_spend, clv, rfm, rfm_segment, occasions, t_x_weeks,"
-                    + " t_weeks, monetary, emotional_since, evidence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?)", batch.subList(from, Math.min(batch.size(), from + 1000)));
+                    + " t_weeks, monetary, emotional_since, evidence, categories, cross_category_share,"
+                    + " top_brand_share) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch.subList(from, Math.min(batch.size(), from + 1000)));
         }
     }
 
@@ -215,7 +216,8 @@ class LoyaltyProfiles {
     Optional<LoyaltyProfile> of(long customerId) {
         return jdbc.sql("select customer_id, scored_at, stage, overlay, loyalty_index, p_alive, expected_purchases,"
                         + " expected_spend, clv, rfm, rfm_segment, occasions, t_x_weeks, t_weeks, monetary,"
-                        + " emotional_since, evidence from loyalty_profile where customer_id = ?")
+                        + " emotional_since, evidence, categories, cross_category_share, top_brand_share"
+                        + " from loyalty_profile where customer_id = ?")
                 .param(customerId).query(LoyaltyProfiles::profile).optional();
     }
 
@@ -233,7 +235,8 @@ class LoyaltyProfiles {
                 rs.getString(4), rs.getDouble(5), rs.getObject(6, Double.class),
                 rs.getObject(7, Double.class), rs.getObject(8, Double.class), rs.getObject(9, Double.class),
                 rs.getString(10), rs.getString(11), rs.getInt(12), rs.getDouble(13), rs.getDouble(14),
-                rs.getDouble(15), rs.getObject(16, LocalDate.class), rs.getString(17));
+                rs.getDouble(15), rs.getObject(16, LocalDate.class), rs.getString(17), rs.getInt(18),
+                rs.getObject(19, Double.class), rs.getObject(20, Double.class));
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -28,6 +28,7 @@ import io.fidelis.core.loyalty.LoyaltyAssessment;
 import io.fidelis.core.loyalty.LoyaltySignals;
 import io.fidelis.core.loyalty.LoyaltyStage;
 import io.fidelis.core.loyalty.LoyaltyStagePolicy;
+import io.fidelis.core.stats.PurchaseBreadth;
 import io.fidelis.core.stats.Rfm;
 import io.fidelis.core.summary.CustomerSummaries;
 import io.fidelis.core.summary.CustomerSummary;
@@ -94,7 +95,7 @@ public class LoyaltyScoring {
         Map<Long, CustomerTraits> traits = new HashMap<>();
         customers.eachTraits(t -> traits.put(t.id(), t));
         List<Transaction> transactions = new ArrayList<>();
-        Map<Long, Set<String>> categories = new HashMap<>();
+        Map<Long, PurchaseBreadth.Accumulator> breadth = new HashMap<>();
         Map<Long, double[]> valueAndMargin = new HashMap<>();
         purchases.eachLine(line -> {
             double[] vm = valueAndMargin.computeIfAbsent(line.customerId(), k -> new double[3]);
@@ -106,11 +107,10 @@ public class LoyaltyScoring {
             }
             CustomerTraits t = traits.get(line.customerId());
             ZoneId zone = t == null ? ZoneOffset.UTC : t.timeZone();
-            transactions.add(new Transaction(Long.toString(line.customerId()),
-                    line.purchasedAt().atZone(zone).toLocalDate(), line.value()));
-            if (line.category() != null && line.value() > 0) {
-                categories.computeIfAbsent(line.customerId(), k -> new HashSet<>()).add(line.category());
-            }
+            LocalDate day = line.purchasedAt().atZone(zone).toLocalDate();
+            transactions.add(new Transaction(Long.toString(line.customerId()), day, line.value()));
+            breadth.computeIfAbsent(line.customerId(), k -> new PurchaseBreadth.Accumulator())
+                    .add(new PurchaseBreadth.Line(day, line.category(), line.brand(), line.value()));
         });
         List<CustomerSummary> summaries = CustomerSummaries.of(transactions, today, Period.WEEK);
         Map<String, Integer> recent = recentOccasions(transactions, today.minusWeeks(26), today);
@@ -153,8 +153,9 @@ public class LoyaltyScoring {
             long id = Long.parseLong(s.customerId());
             LoyaltyProfiles.Previous before = previous.get(id);
             Rfm.Score r = rfm.get(i);
+            PurchaseBreadth.Accumulator b = breadth.get(id);
             LoyaltyProfile p = assess(s, traits.get(id), recent.getOrDefault(s.customerId(), 0),
-                    categories.getOrDefault(id, Set.of()).size(), r.code(), r.segment().name(), before, pop);
+                    b == null ? PurchaseBreadth.of(List.of()) : b.result(), r.code(), r.segment().name(), before, pop);
             scored.add(p);
             stages.merge(p.stage(), 1L, Long::sum);
             change(before, p).ifPresent(changes::add);
@@ -195,7 +196,8 @@ public class LoyaltyScoring {
     }
 
     /** One customer's profile from their summary and the population. */
-    private LoyaltyProfile assess(CustomerSummary s, CustomerTraits t, int recentOccasions, int categories,
+    private LoyaltyProfile assess(CustomerSummary s, CustomerTraits t, int recentOccasions,
+                                  PurchaseBreadth.Breadth breadth,
                                   String rfmCode, String rfmSegment, LoyaltyProfiles.Previous before, Population pop) {
         long id = Long.parseLong(s.customerId());
         FittedBgNbd model = pop.model();
@@ -216,7 +218,8 @@ public class LoyaltyScoring {
                 : (int) ChronoUnit.MONTHS.between(before.emotionalSince(), pop.today());
         double typical = pop.typicalRate().getOrDefault(segment(t), 0.0);
         LoyaltySignals signal = new LoyaltySignals(s.x() + 1, Double.isNaN(pAlive) ? 1 : pAlive, rate, typical,
-                recentRatio, (s.T() - s.tx()) * 7, usualInterval(s, typical), categories, pop.satisfied().contains(id),
+                recentRatio, (s.T() - s.tx()) * 7, usualInterval(s, typical), breadth.categories(),
+                pop.satisfied().contains(id),
                 pop.promoters().contains(id), t == null ? 0 : t.referralsMade(), pop.intend().contains(id),
                 monthsEmotional, pop.keptComplaint().contains(id), pop.keptOffer().contains(id));
         LoyaltyAssessment a = new LoyaltyStagePolicy(settings.policy()).assess(signal);
@@ -225,7 +228,8 @@ public class LoyaltyScoring {
                 : before != null && before.emotionalSince() != null ? before.emotionalSince() : pop.today();
         return new LoyaltyProfile(id, pop.now(), a.stage().name(), a.overlay().name(), a.index(), nan(pAlive),
                 nan(expected), nan(perPurchase), nan(value), rfmCode, rfmSegment, s.x() + 1, s.tx(), s.T(),
-                s.monetary(), emotionalSince, LoyaltyProfiles.evidenceJson(a.evidence()));
+                s.monetary(), emotionalSince, LoyaltyProfiles.evidenceJson(a.evidence()), breadth.categories(),
+                nan(breadth.crossCategoryShare()), nan(breadth.topBrandShare()));
     }
 
     /**
@@ -252,13 +256,11 @@ public class LoyaltyScoring {
         CustomerTraits t = customers.traitsOf(customerId).orElse(null);
         ZoneId zone = t == null ? ZoneOffset.UTC : t.timeZone();
         List<Transaction> transactions = new ArrayList<>();
-        Set<String> categories = new HashSet<>();
+        PurchaseBreadth.Accumulator breadth = new PurchaseBreadth.Accumulator();
         purchases.eachLineOf(customerId, line -> {
-            transactions.add(new Transaction(Long.toString(customerId), line.purchasedAt().atZone(zone).toLocalDate(),
-                    line.value()));
-            if (line.category() != null && line.value() > 0) {
-                categories.add(line.category());
-            }
+            LocalDate day = line.purchasedAt().atZone(zone).toLocalDate();
+            transactions.add(new Transaction(Long.toString(customerId), day, line.value()));
+            breadth.add(new PurchaseBreadth.Line(day, line.category(), line.brand(), line.value()));
         });
         List<CustomerSummary> summary = CustomerSummaries.of(transactions, today, Period.WEEK);
         if (summary.isEmpty()) {
@@ -269,7 +271,7 @@ public class LoyaltyScoring {
         LoyaltyProfiles.Previous before = profiles.previous(customerId).orElse(null);
         int recent = recentOccasions(transactions, today.minusWeeks(26), today).getOrDefault(
                 Long.toString(customerId), 0);
-        LoyaltyProfile p = assess(summary.get(0), t, recent, categories.size(),
+        LoyaltyProfile p = assess(summary.get(0), t, recent, breadth.result(),
                 before == null ? null : before.rfm(), before == null ? null : before.rfmSegment(), before, pop);
         profiles.replace(p);
         change(before, p).ifPresent(c -> {

@@ -191,9 +191,10 @@ public class PurchaseRecording {
 
     /**
      * One purchase line as analytics see it: whose, when, its value (negative for a return), its margin (NaN when
-     * the cost is unknown) and category.
+     * the cost is unknown), its category and its product's brand.
      */
-    public record LineFact(long customerId, Instant purchasedAt, double value, double margin, String category) {
+    public record LineFact(long customerId, Instant purchasedAt, double value, double margin, String category,
+                           String brand) {
     }
 
     /** Every purchase line of every customer, streamed (population analytics run by the system; not scoped). */
@@ -212,13 +213,13 @@ public class PurchaseRecording {
     }
 
     private static final String LINE_FACTS = "select p.customer_id, p.purchased_at, l.quantity * l.unit_price,"
-            + " l.quantity * (l.unit_price - l.unit_cost), l.category"
-            + " from purchase p join purchase_line l on l.order_id = p.order_id";
+            + " l.quantity * (l.unit_price - l.unit_cost), l.category, pr.brand"
+            + " from purchase p join purchase_line l on l.order_id = p.order_id left join product pr on pr.sku = l.sku";
 
     private static LineFact lineFact(ResultSet rs, int n) throws SQLException {
         double margin = rs.getDouble(4);
         return new LineFact(rs.getLong(1), instant(rs, 2), rs.getDouble(3), rs.wasNull() ? Double.NaN : margin,
-                rs.getString(5));
+                rs.getString(5), rs.getString(6));
     }
 
     private static BigDecimal strip(BigDecimal d) {

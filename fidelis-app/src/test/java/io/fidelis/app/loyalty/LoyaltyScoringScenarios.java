@@ -126,6 +126,11 @@ abstract class LoyaltyScoringScenarios {
         double pAliveGone = jdbc.sql("select p_alive from loyalty_profile where customer_id = ?").param(gone)
                 .query(Double.class).single();
         assertThat(pAliveChampion).isGreaterThan(0.9);
+        // The champion's first purchase was tea; half of the later ones coffee (every other 10-day purchase).
+        assertThat(jdbc.sql("select categories from loyalty_profile where customer_id = ?").param(champion)
+                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select cross_category_share from loyalty_profile where customer_id = ?").param(champion)
+                .query(Double.class).single()).isBetween(0.45, 0.55);
         assertThat(pAliveGone).isLessThan(0.1);
         assertThat(jdbc.sql("select model from loyalty_model order by model").query(String.class).list())
                 .containsExactly("bgnbd", "gamma-gamma");

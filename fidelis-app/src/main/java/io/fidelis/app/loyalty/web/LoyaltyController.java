@@ -40,6 +40,9 @@ class LoyaltyController {
             out.put("clv", p.clv());
             out.put("rfm", p.rfm());
             out.put("rfmSegment", p.rfmSegment());
+            out.put("categories", p.categories());
+            out.put("crossCategoryShare", p.crossCategoryShare());
+            out.put("topBrandShare", p.topBrandShare());
             out.put("summary", java.util.Map.of("occasions", p.occasions(), "tx", p.txWeeks(), "T", p.tWeeks(),
                     "monetary", p.monetary(), "period", "week"));
             out.put("evidence", json.readTree(p.evidence()));
