@@ -106,20 +106,33 @@ public final class BgNbd {
         for (int k = 0; k < lnTx.length; k++) {
             lnTx[k] = FastMath.log(alpha + d.distinctTx[k]);
         }
-        double sum = 0;
-        for (int i = 0; i < d.rows(); i++) {
-            int x = d.x[i];
-            double rx = r + x;
-            double a3 = -rx * lnT[d.tIndex[i]];
-            double ll;
-            if (x == 0) {
-                ll = byX[d.xIndex[i]] + a3;
-            } else {
-                double a4 = lnDropX[d.xIndex[i]] - rx * lnTx[d.txIndex[i]];
-                double max = Math.max(a3, a4);
-                ll = byX[d.xIndex[i]] + max + FastMath.log1p(FastMath.exp(Math.min(a3, a4) - max));
+        // Large data: the rows in fixed chunks over the available cores, summed in chunk order (deterministic).
+        int rows = d.rows();
+        int chunks = rows < 100_000 ? 1 : Math.min(64, Runtime.getRuntime().availableProcessors() * 4);
+        double[] partial = new double[chunks];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = (int) ((long) rows * c / chunks);
+            int to = (int) ((long) rows * (c + 1) / chunks);
+            double part = 0;
+            for (int i = from; i < to; i++) {
+                int x = d.x[i];
+                double rx = r + x;
+                double a3 = -rx * lnT[d.tIndex[i]];
+                double ll;
+                if (x == 0) {
+                    ll = byX[d.xIndex[i]] + a3;
+                } else {
+                    double a4 = lnDropX[d.xIndex[i]] - rx * lnTx[d.txIndex[i]];
+                    double max = Math.max(a3, a4);
+                    ll = byX[d.xIndex[i]] + max + FastMath.log1p(FastMath.exp(Math.min(a3, a4) - max));
+                }
+                part += d.count[i] * ll;
             }
-            sum += d.count[i] * ll;
+            partial[c] = part;
+        });
+        double sum = 0;
+        for (double p : partial) {
+            sum += p;
         }
         return sum / d.customers;
     }
