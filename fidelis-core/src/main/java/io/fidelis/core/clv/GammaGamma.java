@@ -14,6 +14,8 @@ import org.hipparchus.util.FastMath;
  */
 public final class GammaGamma {
     static final List<String> NAMES = List.of("p", "q", "gamma");
+    /** Above twice this many repeat buyers, a fit on a subsample of this size gives the start for all. */
+    static final int SUBSAMPLE = 20_000;
 
     private GammaGamma() {
     }
@@ -48,10 +50,10 @@ public final class GammaGamma {
         Stats stats = new Stats(x, m);
         List<double[]> starts = new ArrayList<>();
         double firstStep = 1.0;
-        if (rows.size() > 2 * BgNbd.SUBSAMPLE) {
+        if (rows.size() > 2 * SUBSAMPLE) {
             // A first fit on a subsample gives a close start: the fit on all customers then needs few evaluations.
             FittedGammaGamma rough = fit(MaximumLikelihood.subsample(summaries.stream()
-                    .filter(s -> s.x() > 0 && s.monetary() > 0).toList(), BgNbd.SUBSAMPLE), options);
+                    .filter(s -> s.x() > 0 && s.monetary() > 0).toList(), SUBSAMPLE), options);
             starts.add(new double[] {FastMath.log(rough.p()), FastMath.log(rough.q()), FastMath.log(rough.gamma())});
             firstStep = 0.05;
         } else {

@@ -120,6 +120,21 @@ final class MaximumLikelihood {
         return new Fit(params, bestValue[0] * customers, converged, boundary, evaluations[0]);
     }
 
+    /** The fit at given log-parameters (found by another method), with the same boundary rule. */
+    static Fit at(List<String> names, double[] theta, double meanLogLik, long customers, boolean converged,
+                  int evaluations) {
+        Map<String, Double> params = new LinkedHashMap<>();
+        List<String> boundary = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            double value = Math.exp(theta[i]);
+            params.put(names.get(i), value);
+            if (value < TINY || value > HUGE) {
+                boundary.add(names.get(i));
+            }
+        }
+        return new Fit(params, meanLogLik * customers, converged, boundary, evaluations);
+    }
+
     /** A reproducible random subsample of at most {@code size} items, for a quick first fit on large data. */
     static <T> List<T> subsample(List<T> all, int size) {
         if (all.size() <= size) {
