@@ -283,7 +283,7 @@ public class LoyaltyScoring {
 
     /**
      * The customer base as a whole: the Pareto of margin (revenue where some cost is unknown) with the Lorenz curve
-     * and Gini, and monthly cohort retention over the last two years.
+     * and Gini, and monthly cohort retention over the last two complete years of months.
      */
     static Map<String, Object> population(Map<Long, double[]> valueAndMargin, List<Transaction> transactions,
                                           LocalDate today) {
@@ -301,7 +301,8 @@ public class LoyaltyScoring {
                 out.put("lorenz", pareto.lorenz(20));
             }
         }
-        java.time.YearMonth last = java.time.YearMonth.from(today);
+        // The last complete month: the current one would show retention that is still growing.
+        java.time.YearMonth last = java.time.YearMonth.from(today).minusMonths(1);
         List<Map<String, Object>> cohorts = new ArrayList<>();
         for (io.fidelis.core.stats.Cohorts.Cohort c : io.fidelis.core.stats.Cohorts.monthly(transactions, last)) {
             if (!c.month().isBefore(last.minusMonths(23))) {
