@@ -58,14 +58,6 @@ class Formats {
         return n == null ? "" : NumberFormat.getIntegerInstance(locale()).format(n);
     }
 
-    public String number(BigDecimal n) {
-        if (n == null) {
-            return "";
-        }
-        NumberFormat f = NumberFormat.getNumberInstance(locale());
-        f.setMaximumFractionDigits(4);
-        return f.format(n);
-    }
 
     public String money(BigDecimal n) {
         if (n == null) {

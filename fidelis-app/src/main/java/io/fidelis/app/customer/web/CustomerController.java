@@ -90,15 +90,9 @@ class CustomerController {
                 @RequestParam(required = false) String region, @RequestParam(required = false) String manager,
                 @RequestParam(required = false) String activity, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
-        CustomerPages.ListParams p = new CustomerPages.ListParams(q, segment, region, manager, activity, null);
-        io.fidelis.app.customer.CustomerFilter filter = new io.fidelis.app.customer.CustomerFilter(p.q(), p.segment(),
-                p.region(), p.manager(), customers.activity(p.activityKind()));
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"customers.csv\"");
-        java.io.Writer out = new java.io.OutputStreamWriter(response.getOutputStream(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        CustomerCsv.write(out, sink -> customers.export(filter, sink));
-        out.flush();
+        io.fidelis.app.customer.CustomerFilter filter = new CustomerPages.ListParams(q, segment, region, manager,
+                activity, null).filter(customers);
+        CustomerCsv.respond(response, sink -> customers.export(filter, sink));
     }
 
     private static CustomerDetails details(CustomerForm f) {

@@ -1,8 +1,10 @@
 package io.fidelis.app.customer.web;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,15 @@ final class CustomerCsv {
 
     interface Source {
         void each(Consumer<CustomerRecord> sink);
+    }
+
+    /** Sends the customers as the response: a {@code customers.csv} download. */
+    static void respond(jakarta.servlet.http.HttpServletResponse response, Source source) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"customers.csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        write(out, source);
+        out.flush();
     }
 
     static void write(Writer out, Source source) throws IOException {

@@ -1,9 +1,6 @@
 package io.fidelis.app.customer.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -76,6 +73,11 @@ class CustomerPages {
             }
         }
 
+        /** The filter these parameters describe, with the configured activity windows. */
+        CustomerFilter filter(CustomerManagement customers) {
+            return new CustomerFilter(q, segment, region, manager, customers.activity(activityKind()));
+        }
+
         CustomerFilter.Kind activityKind() {
             if (activity == null || activity.isBlank()) {
                 return null;
@@ -88,10 +90,6 @@ class CustomerPages {
         }
     }
 
-    private CustomerFilter filter(ListParams p) {
-        return new CustomerFilter(p.q(), p.segment(), p.region(), p.manager(),
-                customers.activity(p.activityKind()));
-    }
 
     @GetMapping("/customers")
     String list(ListParams params, @RequestParam(required = false) String after,
@@ -100,8 +98,8 @@ class CustomerPages {
                 @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
                 HttpServletResponse response, Model model) {
         int pageSize = Math.max(10, Math.min(size, 200));
-        CustomerSlice slice = customers.browse(filter(params), params.sortOrder(), CustomerSlice.Cursor.decode(after),
-                pageSize);
+        CustomerSlice slice = customers.browse(params.filter(customers), params.sortOrder(),
+                CustomerSlice.Cursor.decode(after), pageSize);
         model.addAttribute("size", pageSize == PAGE_SIZE ? null : pageSize);
         model.addAttribute("params", params);
         model.addAttribute("slice", slice);
@@ -117,11 +115,8 @@ class CustomerPages {
 
     @GetMapping("/customers.csv")
     void export(ListParams params, HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"customers.csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        CustomerCsv.write(out, w -> customers.export(filter(params), w));
-        out.flush();
+        CustomerFilter filter = params.filter(customers);
+        CustomerCsv.respond(response, sink -> customers.export(filter, sink));
     }
 
     @GetMapping("/customers/{id}")
@@ -158,16 +153,19 @@ class CustomerPages {
         CustomerRecord c = customers.find(id);
         ZoneId zone = null;
         try {
-            zone = form.getTimeZone() == null || form.getTimeZone().isBlank() ? ZoneId.of("UTC") : ZoneId.of(form.getTimeZone());
+            zone = form.getTimeZone() == null || form.getTimeZone().isBlank() ? ZoneId.of("UTC")
+                    : ZoneId.of(form.getTimeZone());
         } catch (DateTimeException e) {
             errors.rejectValue("timeZone", "customer.timeZone.invalid", "not a time zone");
         }
         if (!errors.hasErrors()) {
             try {
-                customers.change(id, new ChangeCustomer(new CustomerDetails(form.getName(), blankToNull(form.getEmail()),
-                        form.getPhone(), form.getRegion(), form.getSegment(), form.getAcquiredOn(), form.getAcquisitionChannel(), zone),
-                        blankToNull(form.getReferredBy()), blankToNull(form.getAccountManager()), form.isMarketingConsent(),
-                        "web:" + current.actor(), form.getVersion()));
+                CustomerDetails details = new CustomerDetails(form.getName(), blankToNull(form.getEmail()),
+                        form.getPhone(), form.getRegion(), form.getSegment(), form.getAcquiredOn(),
+                        form.getAcquisitionChannel(), zone);
+                customers.change(id, new ChangeCustomer(details, blankToNull(form.getReferredBy()),
+                        blankToNull(form.getAccountManager()), form.isMarketingConsent(), "web:" + current.actor(),
+                        form.getVersion()));
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/customers/{id}";
             } catch (BusinessRuleException e) {

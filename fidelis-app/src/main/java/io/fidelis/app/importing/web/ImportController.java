@@ -79,10 +79,9 @@ class ImportController {
             throw new InvalidInputException("zone", "not a time zone: '" + zone + "'");
         }
         Files.createDirectories(uploads);
-        String original = file.getOriginalFilename() == null ? "upload.csv"
-                : Path.of(file.getOriginalFilename()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        String original = ImportJobs.safeName(file.getOriginalFilename());
         Path dir = Files.createTempDirectory(uploads, "import-");
-        Path target = dir.resolve(original.isBlank() ? "upload.csv" : original);
+        Path target = dir.resolve(original);
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
