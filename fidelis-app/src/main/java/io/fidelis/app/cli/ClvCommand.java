@@ -18,7 +18,7 @@ import io.fidelis.core.clv.ClvAnalysis;
 import io.fidelis.core.summary.CustomerSummary;
 import io.fidelis.core.summary.InvalidTransactionException;
 import io.fidelis.core.summary.Period;
-import io.fidelis.core.summary.Transaction;
+import io.fidelis.core.summary.TransactionColumns;
 import io.fidelis.core.summary.TransactionCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,7 +107,7 @@ class ClvCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 2;
         }
-        List<Transaction> transactions = null;
+        TransactionColumns transactions = null;
         List<CustomerSummary> summaries = null;
         long skipped = 0;
         try {

@@ -35,43 +35,69 @@ public final class BgNbd {
 
     public static FittedBgNbd fit(List<CustomerSummary> summaries, Options options) {
         if (summaries.size() > 2 * SUBSAMPLE) {
-            FittedBgNbd rough = fit(MaximumLikelihood.subsample(summaries, SUBSAMPLE), options);
-            if (rough.fit().boundary().isEmpty()) {
+            // A close start from a subsample: Newton's method from each starting point (a few milliseconds), or the
+            // simplex if none converges.
+            List<CustomerSummary> sample = MaximumLikelihood.subsample(summaries, SUBSAMPLE);
+            GroupedSummaries small = GroupedSummaries.of(sample);
+            int[] passes = {0};
+            double[] start = null;
+            double best = Double.NEGATIVE_INFINITY;
+            for (double[] s : starts(sample, options)) {
+                double[] theta = BgNbdNewton.maximise(small, s, 100, passes);
+                if (theta != null && !MaximumLikelihood.atBound(theta)) {
+                    double ll = meanLogLikelihood(small, FastMath.exp(theta[0]), FastMath.exp(theta[1]),
+                            FastMath.exp(theta[2]), FastMath.exp(theta[3]));
+                    if (ll > best) {
+                        best = ll;
+                        start = theta;
+                    }
+                }
+            }
+            if (start == null) {
+                FittedBgNbd rough = fit(sample, options);
+                passes[0] += rough.fit().evaluations();
+                if (rough.fit().boundary().isEmpty()) {
+                    start = new double[] {FastMath.log(rough.r()), FastMath.log(rough.alpha()),
+                            FastMath.log(rough.a()), FastMath.log(rough.b())};
+                }
+            }
+            if (start != null) {
                 GroupedSummaries data = GroupedSummaries.of(summaries);
-                double[] start = {FastMath.log(rough.r()), FastMath.log(rough.alpha()), FastMath.log(rough.a()),
-                        FastMath.log(rough.b())};
                 // Newton with the analytic Hessian: a handful of passes over all customers.
-                int[] passes = {0};
                 double[] theta = BgNbdNewton.maximise(data, start, 50, passes);
                 if (theta != null) {
                     Fit fit = MaximumLikelihood.at(NAMES, theta, meanLogLikelihood(data, FastMath.exp(theta[0]),
                             FastMath.exp(theta[1]), FastMath.exp(theta[2]), FastMath.exp(theta[3])), data.customers,
-                            true, rough.fit().evaluations() + passes[0]);
+                            true, passes[0]);
                     return new FittedBgNbd(fit.params().get("r"), fit.params().get("alpha"), fit.params().get("a"),
                             fit.params().get("b"), fit);
                 }
                 Fit fit = MaximumLikelihood.maximise(NAMES, p -> meanLogLikelihood(data, FastMath.exp(p[0]),
-                        FastMath.exp(p[1]), FastMath.exp(p[2]), FastMath.exp(p[3])), List.of(new double[] {
-                                FastMath.log(rough.r()), FastMath.log(rough.alpha()), FastMath.log(rough.a()),
-                                FastMath.log(rough.b())}), data.customers, options.maxEvaluations(), 0.05);
+                        FastMath.exp(p[1]), FastMath.exp(p[2]), FastMath.exp(p[3])), List.of(start), data.customers,
+                        options.maxEvaluations(), 0.05);
                 return new FittedBgNbd(fit.params().get("r"), fit.params().get("alpha"), fit.params().get("a"),
                         fit.params().get("b"), fit);
             }
         }
         GroupedSummaries data = GroupedSummaries.of(summaries);
-        double scale = meanT(summaries);
-        List<double[]> starts = new ArrayList<>();
-        for (double[] s : options.starts()) {
-            // α is on the scale of time: start it relative to the observation length.
-            starts.add(new double[] {FastMath.log(s[0]), FastMath.log(s[1] * scale / 30), FastMath.log(s[2]),
-                    FastMath.log(s[3])});
-        }
         Fit fit = MaximumLikelihood.maximise(NAMES, p -> meanLogLikelihood(data, FastMath.exp(p[0]),
-                FastMath.exp(p[1]), FastMath.exp(p[2]), FastMath.exp(p[3])), starts, data.customers,
-                options.maxEvaluations());
+                FastMath.exp(p[1]), FastMath.exp(p[2]), FastMath.exp(p[3])), starts(summaries, options),
+                data.customers, options.maxEvaluations());
         return new FittedBgNbd(fit.params().get("r"), fit.params().get("alpha"), fit.params().get("a"),
                 fit.params().get("b"), fit);
     }
+
+    /** The starting points on the log scale; α is on the scale of time, so relative to the observation length. */
+    private static List<double[]> starts(List<CustomerSummary> summaries, Options options) {
+        double scale = meanT(summaries);
+        List<double[]> starts = new ArrayList<>();
+        for (double[] s : options.starts()) {
+            starts.add(new double[] {FastMath.log(s[0]), FastMath.log(s[1] * scale / 30), FastMath.log(s[2]),
+                    FastMath.log(s[3])});
+        }
+        return starts;
+    }
+
 
     static double meanT(List<CustomerSummary> summaries) {
         double sum = 0;
@@ -139,7 +165,7 @@ public final class BgNbd {
                 } else {
                     double a4 = lnDropX[d.xIndex[i]] - rx * lnTx[d.txIndex[i]];
                     double max = Math.max(a3, a4);
-                    ll = byX[d.xIndex[i]] + max + FastMath.log1p(FastMath.exp(Math.min(a3, a4) - max));
+                    ll = byX[d.xIndex[i]] + max + Math.log(1 + Math.exp(Math.min(a3, a4) - max));
                 }
                 part += d.count[i] * ll;
             }

@@ -1,29 +1,18 @@
 package io.fidelis.core.clv;
 
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.LUDecomposition;
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
 import org.hipparchus.special.Gamma;
 import org.hipparchus.util.FastMath;
 
 /**
- * Newton's method on the BG/NBD mean log-likelihood over log-parameters, with the analytic gradient and Hessian
- * (derivatives of FHL 2005, eq. 6; digamma and trigamma from Hipparchus), damped until each step improves the
- * likelihood. Used to finish a fit on large data from a close start: a handful of passes over the data instead of
- * hundreds of simplex evaluations. Hipparchus has no Newton method for a general likelihood; the linear algebra is
- * Hipparchus's.
+ * The analytic gradient and Hessian of the BG/NBD mean log-likelihood over log-parameters (derivatives of FHL 2005,
+ * eq. 6; digamma and trigamma from Hipparchus), for {@link Newton}.
  */
 final class BgNbdNewton {
     private BgNbdNewton() {
     }
 
     /** The mean log-likelihood, its gradient and Hessian with respect to (ln r, ln α, ln a, ln b). */
-    record Derivatives(double value, double[] gradient, double[][] hessian) {
-    }
-
-    static Derivatives derivatives(GroupedSummaries d, double[] logParams) {
+    static Newton.Derivatives derivatives(GroupedSummaries d, double[] logParams) {
         double r = FastMath.exp(logParams[0]);
         double alpha = FastMath.exp(logParams[1]);
         double a = FastMath.exp(logParams[2]);
@@ -63,64 +52,124 @@ final class BgNbdNewton {
             hessX[k][3][2] = triAB - triABx;
             hessX[k][3][3] = triAB + Gamma.trigamma(b + x) - triB - triABx;
         }
+        // Terms in x alone, weighted once by the customers with that x.
+        double[] weightX = new double[nx];
+        for (int i = 0; i < d.rows(); i++) {
+            weightX[d.xIndex[i]] += d.count[i];
+        }
         double value = 0;
         double[] g = new double[4];
         double[][] h = new double[4][4];
-        double[] d3 = new double[4];
-        double[] d4 = new double[4];
-        for (int i = 0; i < d.rows(); i++) {
-            int x = d.x[i];
-            int k = d.xIndex[i];
-            double w = d.count[i];
-            double rx = r + x;
-            double aT = alpha + d.T[i];
-            double a3 = -rx * FastMath.log(aT);
-            d3[0] = -FastMath.log(aT);
-            d3[1] = -rx / aT;
-            double p = 0;
-            double ll;
-            if (x == 0) {
-                ll = a3;
-            } else {
-                double aTx = alpha + d.tx[i];
-                double a4 = FastMath.log(a) - FastMath.log(b + x - 1) - rx * FastMath.log(aTx);
-                double max = Math.max(a3, a4);
-                double e3 = FastMath.exp(a3 - max);
-                double e4 = FastMath.exp(a4 - max);
-                ll = max + FastMath.log(e3 + e4);
-                p = e4 / (e3 + e4);
-                d4[0] = -FastMath.log(aTx);
-                d4[1] = -rx / aTx;
-                d4[2] = 1 / a;
-                d4[3] = -1 / (b + x - 1);
-                // second derivatives of a4 weighted by p, of a3 by 1 − p
-                h[0][1] += w * (p * -1 / aTx);
-                h[1][1] += w * (p * rx / (aTx * aTx));
-                h[2][2] += w * (p * -1 / (a * a));
-                h[3][3] += w * (p * 1 / ((b + x - 1) * (b + x - 1)));
-                // the mixing term p(1 − p)(∂a4 − ∂a3)(∂a4 − ∂a3)ᵀ
-                double q = p * (1 - p);
-                double e0 = d4[0] - d3[0];
-                double e1 = d4[1] - d3[1];
-                double e2 = d4[2];
-                double e3d = d4[3];
-                double[] e = {e0, e1, e2, e3d};
-                for (int m = 0; m < 4; m++) {
-                    for (int n = m; n < 4; n++) {
-                        h[m][n] += w * q * e[m] * e[n];
-                    }
-                }
-            }
-            value += w * (valueX[k] + ll);
+        for (int k = 0; k < nx; k++) {
+            value += weightX[k] * valueX[k];
             for (int m = 0; m < 4; m++) {
-                double dl = (1 - p) * (m < 2 ? d3[m] : 0) + (x == 0 ? 0 : p * d4[m]);
-                g[m] += w * (gradX[k][m] + dl);
+                g[m] += weightX[k] * gradX[k][m];
                 for (int n = m; n < 4; n++) {
-                    h[m][n] += w * hessX[k][m][n];
+                    h[m][n] += weightX[k] * hessX[k][m][n];
                 }
             }
-            h[0][1] += w * ((1 - p) * -1 / aT);
-            h[1][1] += w * ((1 - p) * rx / (aT * aT));
+        }
+        // Terms in T and t_x alone, once per distinct value.
+        double[] lnT = new double[d.distinctT.length];
+        double[] invT = new double[lnT.length];
+        for (int k = 0; k < lnT.length; k++) {
+            lnT[k] = FastMath.log(alpha + d.distinctT[k]);
+            invT[k] = 1 / (alpha + d.distinctT[k]);
+        }
+        double[] lnTx = new double[d.distinctTx.length];
+        double[] invTx = new double[lnTx.length];
+        for (int k = 0; k < lnTx.length; k++) {
+            lnTx[k] = FastMath.log(alpha + d.distinctTx[k]);
+            invTx[k] = 1 / (alpha + d.distinctTx[k]);
+        }
+        double[] lnDrop = new double[nx];
+        double[] invDrop = new double[nx];
+        for (int k = 0; k < nx; k++) {
+            int x = d.distinctX[k];
+            lnDrop[k] = x > 0 ? FastMath.log(a) - FastMath.log(b + x - 1) : 0;
+            invDrop[k] = x > 0 ? 1 / (b + x - 1) : 0;
+        }
+        // Per row: one exponential and one logarithm. Rows in fixed chunks over the cores, added in chunk order.
+        int rows = d.rows();
+        int chunks = rows < 50_000 ? 1 : 64;
+        double[][] partial = new double[chunks][];
+        double invA = 1 / a;
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = (int) ((long) rows * c / chunks);
+            int to = (int) ((long) rows * (c + 1) / chunks);
+            // value, gradient (4), upper Hessian h00 h01 h02 h03 h11 h12 h13 h22 h23 h33
+            double v = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+            double h00 = 0, h01 = 0, h02 = 0, h03 = 0, h11 = 0, h12 = 0, h13 = 0, h22 = 0, h23 = 0, h33 = 0;
+            for (int i = from; i < to; i++) {
+                int x = d.x[i];
+                double w = d.count[i];
+                double rx = r + x;
+                double lT = lnT[d.tIndex[i]];
+                double iT = invT[d.tIndex[i]];
+                double a3 = -rx * lT;
+                if (x == 0) {
+                    v += w * a3;
+                    g0 -= w * lT;
+                    g1 -= w * rx * iT;
+                    h01 -= w * iT;
+                    h11 += w * rx * iT * iT;
+                    continue;
+                }
+                int k = d.xIndex[i];
+                double lTx = lnTx[d.txIndex[i]];
+                double iTx = invTx[d.txIndex[i]];
+                double iDrop = invDrop[k];
+                double a4 = lnDrop[k] - rx * lTx;
+                double max = Math.max(a3, a4);
+                // Math rather than FastMath in the loop over rows: the JVM's intrinsics are several times faster.
+                double e = Math.exp(Math.min(a3, a4) - max);
+                double ll = max + Math.log(1 + e); // e in (0, 1]: no loss of precision
+                // p: the weight of the a4 term, e4 / (e3 + e4)
+                double p = a4 >= a3 ? 1 / (1 + e) : e / (1 + e);
+                double p3 = 1 - p;
+                v += w * ll;
+                g0 += w * (-p3 * lT - p * lTx);
+                g1 += w * (-p3 * rx * iT - p * rx * iTx);
+                g2 += w * p * invA;
+                g3 -= w * p * iDrop;
+                h01 += w * (-p3 * iT - p * iTx);
+                h11 += w * (p3 * rx * iT * iT + p * rx * iTx * iTx);
+                h22 -= w * p * invA * invA;
+                h33 += w * p * iDrop * iDrop;
+                // the mixing term p(1 − p)(∂a4 − ∂a3)(∂a4 − ∂a3)ᵀ
+                double q = w * p * p3;
+                double e0 = lT - lTx;
+                double e1 = rx * iT - rx * iTx;
+                double e2 = invA;
+                double e3 = -iDrop;
+                h00 += q * e0 * e0;
+                h01 += q * e0 * e1;
+                h02 += q * e0 * e2;
+                h03 += q * e0 * e3;
+                h11 += q * e1 * e1;
+                h12 += q * e1 * e2;
+                h13 += q * e1 * e3;
+                h22 += q * e2 * e2;
+                h23 += q * e2 * e3;
+                h33 += q * e3 * e3;
+            }
+            partial[c] = new double[] {v, g0, g1, g2, g3, h00, h01, h02, h03, h11, h12, h13, h22, h23, h33};
+        });
+        for (double[] part : partial) {
+            value += part[0];
+            for (int m = 0; m < 4; m++) {
+                g[m] += part[1 + m];
+            }
+            h[0][0] += part[5];
+            h[0][1] += part[6];
+            h[0][2] += part[7];
+            h[0][3] += part[8];
+            h[1][1] += part[9];
+            h[1][2] += part[10];
+            h[1][3] += part[11];
+            h[2][2] += part[12];
+            h[2][3] += part[13];
+            h[3][3] += part[14];
         }
         double n = d.customers;
         double[] gradient = new double[4];
@@ -135,7 +184,7 @@ final class BgNbdNewton {
                 hessian[k][m] = v;
             }
         }
-        return new Derivatives(value / n, gradient, hessian);
+        return new Newton.Derivatives(value / n, gradient, hessian);
     }
 
     /**
@@ -150,60 +199,6 @@ final class BgNbdNewton {
 
     /** @param passes incremented by the passes over the data made */
     static double[] maximise(GroupedSummaries d, double[] start, int maxIterations, int[] passes) {
-        double[] theta = start.clone();
-        Derivatives current = derivatives(d, theta);
-        passes[0]++;
-        for (int iteration = 0; iteration < maxIterations; iteration++) {
-            double gmax = 0;
-            for (double v : current.gradient()) {
-                gmax = Math.max(gmax, Math.abs(v));
-            }
-            if (gmax < 1e-9) {
-                return theta;
-            }
-            boolean improved = false;
-            for (double lambda = 0; lambda < 1e8; lambda = lambda == 0 ? 1e-6 : lambda * 10) {
-                RealMatrix h = new Array2DRowRealMatrix(current.hessian());
-                for (int m = 0; m < 4; m++) {
-                    h.addToEntry(m, m, -lambda * Math.max(1, Math.abs(h.getEntry(m, m))));
-                }
-                RealVector step;
-                try {
-                    step = new LUDecomposition(h).getSolver().solve(new ArrayRealVector(current.gradient()))
-                            .mapMultiply(-1);
-                } catch (RuntimeException singular) {
-                    continue;
-                }
-                double[] next = theta.clone();
-                boolean finite = true;
-                for (int m = 0; m < 4; m++) {
-                    next[m] += Math.max(-2, Math.min(2, step.getEntry(m)));
-                    finite &= Double.isFinite(next[m]) && next[m] > MaximumLikelihood.LOWER
-                            && next[m] < MaximumLikelihood.UPPER;
-                }
-                if (!finite) {
-                    continue;
-                }
-                Derivatives candidate = derivatives(d, next);
-                passes[0]++;
-                // Over a million customers the mean is summed to about 1e-14: a step within that is no worse.
-                double noise = 1e-13 * Math.max(1, Math.abs(current.value()));
-                if (Double.isFinite(candidate.value()) && candidate.value() >= current.value() - noise) {
-                    theta = next;
-                    boolean done = Math.abs(candidate.value() - current.value()) <= noise;
-                    current = candidate;
-                    improved = true;
-                    if (done) {
-                        return theta;
-                    }
-                    break;
-                }
-            }
-            if (!improved) {
-                // No step improves: at the maximum to within rounding if the gradient is that small, else give up.
-                return gmax < 1e-6 ? theta : null;
-            }
-        }
-        return theta;
+        return Newton.maximise(theta -> derivatives(d, theta), start, maxIterations, passes);
     }
 }

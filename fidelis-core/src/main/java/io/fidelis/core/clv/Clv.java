@@ -31,14 +31,34 @@ public record Clv(double annualDiscountRate, int horizonMonths, double marginRat
      * @param expectedSpend       expected spend per purchase
      */
     public double value(DoubleUnaryOperator expectedPurchasesBy, double expectedSpend) {
+        return discountedPurchases(expectedPurchasesBy) * expectedSpend * marginRatio;
+    }
+
+    /** The month ends of the horizon, in periods: the times at which the expected purchases are needed. */
+    public double[] monthEnds() {
         double monthInPeriods = period.of(1) * 365.25 / 12;
+        double[] ends = new double[horizonMonths];
+        for (int k = 1; k <= horizonMonths; k++) {
+            ends[k - 1] = k * monthInPeriods;
+        }
+        return ends;
+    }
+
+    /** The expected purchases of each month, discounted to today and summed. */
+    public double discountedPurchases(DoubleUnaryOperator expectedPurchasesBy) {
         double total = 0;
         double before = 0;
+        double[] ends = monthEnds();
         for (int k = 1; k <= horizonMonths; k++) {
-            double by = expectedPurchasesBy.applyAsDouble(k * monthInPeriods);
+            double by = expectedPurchasesBy.applyAsDouble(ends[k - 1]);
             total += (by - before) * Math.pow(1 + annualDiscountRate, -k / 12.0);
             before = by;
         }
-        return total * expectedSpend * marginRatio;
+        return total;
+    }
+
+    /** The value of a customer whose discounted expected purchases are known. */
+    public double value(double discountedPurchases, double expectedSpend) {
+        return discountedPurchases * expectedSpend * marginRatio;
     }
 }

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.fidelis.core.summary.CustomerSummaries;
 import io.fidelis.core.summary.CustomerSummary;
 import io.fidelis.core.summary.Period;
 import io.fidelis.core.summary.Transaction;
+import io.fidelis.core.summary.TransactionColumns;
 
 /**
  * The analyst's whole run: summarise, fit a repeat-buying model (BG/NBD or Pareto/NBD) and the Gamma-Gamma spend
@@ -54,6 +54,11 @@ public final class ClvAnalysis {
 
 
     public static Report run(List<Transaction> transactions, Options o) {
+        return run(TransactionColumns.of(transactions), o);
+    }
+
+    /** The run from transactions held column by column (as {@code TransactionCsv} reads them). */
+    public static Report run(TransactionColumns transactions, Options o) {
         if (o.observationEnd() == null) {
             throw new IllegalArgumentException("an observation end is needed with transactions");
         }
@@ -62,9 +67,9 @@ public final class ClvAnalysis {
             throw new IllegalArgumentException("the calibration end (" + o.calibrationEnd() + ") must come before the"
                     + " observation end (" + o.observationEnd() + ")");
         }
-        List<CustomerSummary> summaries = CustomerSummaries.of(transactions, fitEnd, o.period());
+        List<CustomerSummary> summaries = transactions.summaries(fitEnd, o.period());
         Map<String, Integer> actual = o.calibrationEnd() == null ? null
-                : CustomerSummaries.holdoutOccasions(transactions, o.calibrationEnd(), o.observationEnd());
+                : transactions.holdoutOccasions(o.calibrationEnd(), o.observationEnd());
         return analyse(summaries, transactions.size(), actual, o);
     }
 
@@ -87,24 +92,18 @@ public final class ClvAnalysis {
         Holdout holdout = null;
         if (actual != null) {
             double days = java.time.temporal.ChronoUnit.DAYS.between(o.calibrationEnd(), o.observationEnd());
-            double t = o.period().of((long) days);
-            double expected = 0;
+            double expected = CustomerScoring.expectedTotal(summaries, model, o.period().of((long) days));
             long actualSum = 0;
             for (CustomerSummary s : summaries) {
-                expected += model.expectedPurchases(t, s.x(), s.tx(), s.T());
                 actualSum += actual.getOrDefault(s.customerId(), 0);
             }
             holdout = new Holdout(actualSum, expected);
         }
+        CustomerScoring.Scores all = CustomerScoring.score(summaries, model, spend.fitted(), o.horizon(), o.clv());
         List<Score> scores = new ArrayList<>(summaries.size());
-        for (CustomerSummary s : summaries) {
-            double pAlive = model.pAlive(s.x(), s.tx(), s.T());
-            double expected = model.expectedPurchases(o.horizon(), s.x(), s.tx(), s.T());
-            double spendPer = spend.fitted() == null ? (s.x() > 0 ? s.monetary() : Double.NaN)
-                    : spend.fitted().expectedSpend(s.x(), s.monetary());
-            double clv = Double.isNaN(spendPer) ? Double.NaN
-                    : o.clv().value(t -> model.expectedPurchases(t, s.x(), s.tx(), s.T()), spendPer);
-            scores.add(new Score(s, pAlive, expected, spendPer, clv));
+        for (int i = 0; i < summaries.size(); i++) {
+            scores.add(new Score(summaries.get(i), all.pAlive()[i], all.expectedPurchases()[i],
+                    all.expectedSpend()[i], all.clv()[i]));
         }
         return new Report(summaries.size(), transactions, o.model(), o.period(), fit, spend, holdout, scores);
     }

@@ -30,8 +30,11 @@ public record FittedBgNbd(double r, double alpha, double a, double b, Fit fit) i
         return 1 / (1 + a / (b + x - 1) * ratio);
     }
 
-    /** Expected purchases in the next {@code t} periods of a customer with summary (x, t_x, T) (FHL 2005, eq. 10). */
-    public double expectedPurchases(double t, int x, double tx, double T) {
+    /**
+     * Expected purchases in the next {@code t} periods of a customer with summary (x, t_x, T) who is alive at T: the
+     * numerator of FHL 2005, eq. 10, whose denominator is 1 / P(alive).
+     */
+    public double expectedPurchasesIfAlive(double t, int x, double T) {
         if (t <= 0) {
             return 0;
         }
@@ -40,10 +43,7 @@ public record FittedBgNbd(double r, double alpha, double a, double b, Fit fit) i
         // over long horizons, their product cannot.
         double logProduct = (r + x) * FastMath.log((alpha + T) / (alpha + T + t))
                 + Hypergeometric2F1.logValue(r + x, b + x, a + b + x - 1, z);
-        double first = (a + b + x - 1) / (a - 1) * (1 - FastMath.exp(logProduct));
-        double denominator = 1 + (x > 0 ? a / (b + x - 1) * FastMath.exp((r + x) * FastMath.log((alpha + T)
-                / (alpha + tx))) : 0);
-        return first / denominator;
+        return (a + b + x - 1) / (a - 1) * -FastMath.expm1(logProduct);
     }
 
     /** Expected purchases of a new customer by time {@code t} (FHL 2005, eq. 9). */

@@ -23,15 +23,18 @@ public record FittedParetoNbd(double r, double alpha, double s, double beta, Fit
         return FastMath.exp(parts[0] - ParetoNbd.logSumExp(parts[0], parts[1]));
     }
 
-    /** Expected purchases in the next {@code t} periods (Schmittlein et al. 1987, eq. 22). */
-    public double expectedPurchases(double t, int x, double tx, double T) {
+    /**
+     * Expected purchases in the next {@code t} periods of a customer alive at T (Schmittlein et al. 1987, eq. 22,
+     * without its P(alive) factor).
+     */
+    public double expectedPurchasesIfAlive(double t, int x, double T) {
         if (t <= 0) {
             return 0;
         }
         double rate = (r + x) * (beta + T) / (alpha + T);
         double lifetime = Math.abs(s - 1) < 1e-9 ? FastMath.log((beta + T + t) / (beta + T))
-                : (1 - FastMath.pow((beta + T) / (beta + T + t), s - 1)) / (s - 1);
-        return rate * lifetime * pAlive(x, tx, T);
+                : -FastMath.expm1((s - 1) * FastMath.log((beta + T) / (beta + T + t))) / (s - 1);
+        return rate * lifetime;
     }
 
     /** Expected purchases of a new customer by time {@code t}. */

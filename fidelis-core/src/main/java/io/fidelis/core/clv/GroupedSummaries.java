@@ -1,8 +1,6 @@
 package io.fidelis.core.clv;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.fidelis.core.summary.CustomerSummary;
 
@@ -31,17 +29,13 @@ final class GroupedSummaries {
         this.T = T;
         this.count = count;
         this.customers = customers;
-        java.util.TreeMap<Integer, Integer> xs = new java.util.TreeMap<>();
-        java.util.TreeMap<Double, Integer> ts = new java.util.TreeMap<>();
-        java.util.TreeMap<Double, Integer> txs = new java.util.TreeMap<>();
+        double[] xs = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            xs.put(x[i], 0);
-            ts.put(T[i], 0);
-            txs.put(tx[i], 0);
+            xs[i] = x[i];
         }
-        this.distinctX = xs.keySet().stream().mapToInt(Integer::intValue).toArray();
-        this.distinctT = ts.keySet().stream().mapToDouble(Double::doubleValue).toArray();
-        this.distinctTx = txs.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        this.distinctX = java.util.Arrays.stream(DistinctRows.sortedDistinct(xs)).mapToInt(v -> (int) v).toArray();
+        this.distinctT = DistinctRows.sortedDistinct(T);
+        this.distinctTx = DistinctRows.sortedDistinct(tx);
         this.xIndex = new int[x.length];
         this.tIndex = new int[x.length];
         this.txIndex = new int[x.length];
@@ -59,13 +53,17 @@ final class GroupedSummaries {
             throw new InsufficientDataException("too few customers to fit: " + summaries.size() + " (need at least "
                     + MIN_CUSTOMERS + ")");
         }
-        record Key(int x, double tx, double T) {
-        }
-        Map<Key, long[]> groups = new HashMap<>();
+        int n = summaries.size();
+        int[] x = new int[n];
+        double[] tx = new double[n];
+        double[] T = new double[n];
         boolean anyRepeat = false;
         boolean anyTime = false;
-        for (CustomerSummary s : summaries) {
-            groups.computeIfAbsent(new Key(s.x(), s.tx(), s.T()), k -> new long[1])[0]++;
+        for (int i = 0; i < n; i++) {
+            CustomerSummary s = summaries.get(i);
+            x[i] = s.x();
+            tx[i] = s.tx();
+            T[i] = s.T();
             anyRepeat |= s.x() > 0;
             anyTime |= s.T() > 0;
         }
@@ -77,20 +75,8 @@ final class GroupedSummaries {
             throw new InsufficientDataException("no customer bought again (x = 0 for all " + summaries.size()
                     + "): repeat buying cannot be estimated");
         }
-        int n = groups.size();
-        int[] x = new int[n];
-        double[] tx = new double[n];
-        double[] T = new double[n];
-        double[] count = new double[n];
-        int i = 0;
-        for (var e : groups.entrySet()) {
-            x[i] = e.getKey().x();
-            tx[i] = e.getKey().tx();
-            T[i] = e.getKey().T();
-            count[i] = e.getValue()[0];
-            i++;
-        }
-        return new GroupedSummaries(x, tx, T, count, summaries.size());
+        DistinctRows rows = DistinctRows.of(x, tx, T);
+        return new GroupedSummaries(rows.x, rows.tx, rows.T, rows.count, n);
     }
 
     int rows() {

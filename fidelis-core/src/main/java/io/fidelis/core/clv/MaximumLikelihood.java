@@ -135,13 +135,34 @@ final class MaximumLikelihood {
         return new Fit(params, meanLogLik * customers, converged, boundary, evaluations);
     }
 
+    /** Whether any of these log-parameters lies outside [{@link #TINY}, {@link #HUGE}]. */
+    static boolean atBound(double[] logParams) {
+        for (double t : logParams) {
+            if (Math.exp(t) < TINY || Math.exp(t) > HUGE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A reproducible random subsample of at most {@code size} items, for a quick first fit on large data. */
     static <T> List<T> subsample(List<T> all, int size) {
         if (all.size() <= size) {
             return all;
         }
-        List<T> copy = new ArrayList<>(all);
-        java.util.Collections.shuffle(copy, new java.util.Random(1));
-        return copy.subList(0, size);
+        // The first `size` steps of a Fisher–Yates shuffle of the positions: a uniform sample without a full shuffle.
+        int[] positions = new int[all.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i;
+        }
+        java.util.Random random = new java.util.Random(1);
+        List<T> sample = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(positions.length - i);
+            int chosen = positions[j];
+            positions[j] = positions[i];
+            sample.add(all.get(chosen));
+        }
+        return sample;
     }
 }

@@ -13,8 +13,16 @@ public interface RepeatBuyingModel {
     /** The probability that the customer is still active at T. */
     double pAlive(int x, double tx, double T);
 
-    /** Expected purchases in the next {@code t} periods. */
-    double expectedPurchases(double t, int x, double tx, double T);
+    /** Expected purchases in the next {@code t} periods: P(alive) × the expected purchases if alive. */
+    default double expectedPurchases(double t, int x, double tx, double T) {
+        return t <= 0 ? 0 : pAlive(x, tx, T) * expectedPurchasesIfAlive(t, x, T);
+    }
+
+    /**
+     * Expected purchases in the next {@code t} periods of a customer who is still active at T. In both models this
+     * depends on x and T only, not on t_x, so scoring many customers computes it once per distinct (x, T).
+     */
+    double expectedPurchasesIfAlive(double t, int x, double T);
 
     /** Expected purchases of a new customer by time {@code t}. */
     double expectedPurchasesNew(double t);

@@ -3,9 +3,6 @@ package io.fidelis.core.summary;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,15 +10,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.fidelis.core.csv.CsvScanner;
 import io.fidelis.core.csv.Decompressing;
+import io.fidelis.core.csv.ReadAhead;
 import io.fidelis.core.csv.RowError;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads purchase transactions from a CSV file (plain or gzip) with named columns: the customer, the date (ISO date,
@@ -37,7 +32,7 @@ public final class TransactionCsv {
     }
 
     /** What was read. */
-    public record Result(List<Transaction> transactions, long rows, long skippedWithoutCustomer) {
+    public record Result(TransactionColumns transactions, long rows, long skippedWithoutCustomer) {
     }
 
     private TransactionCsv() {
@@ -47,40 +42,174 @@ public final class TransactionCsv {
         String name = file.getFileName().toString();
         DateTimeFormatter pattern = columns.datePattern() == null ? null
                 : DateTimeFormatter.ofPattern(columns.datePattern());
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             Reader reader = new InputStreamReader(Decompressing.ifGzip(raw), StandardCharsets.UTF_8);
-             CSVParser csv = CSVParser.parse(reader, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                     .setIgnoreSurroundingSpaces(true).get())) {
-            Map<String, Integer> header = csv.getHeaderMap();
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        InputStream data = Decompressing.ifGzip(raw);
+        // Decompressing in a second thread while this one parses.
+        try (CsvScanner csv = new CsvScanner(data == raw ? raw : new ReadAhead(data))) {
+            if (!csv.next()) {
+                throw new InvalidTransactionException(new RowError(name, 1, null, "the file is empty: no header"));
+            }
+            Map<String, Integer> header = new LinkedHashMap<>();
+            for (int i = 0; i < csv.fields(); i++) {
+                header.putIfAbsent(csv.string(i), i);
+            }
             int customer = column(header, columns.customer(), name, "--customer-column");
             int date = column(header, columns.date(), name, "--date-column");
             int amount = columns.amount() == null ? -1 : column(header, columns.amount(), name, "--amount-column");
             int quantity = amount >= 0 ? -1 : column(header, columns.quantity(), name, "--quantity-column");
             int price = amount >= 0 ? -1 : column(header, columns.price(), name, "--price-column");
-            List<Transaction> out = new ArrayList<>();
+            TransactionColumns out = new TransactionColumns();
+            Ids ids = new Ids(out);
             long rows = 0;
             long skipped = 0;
-            for (CSVRecord r : csv) {
+            while (csv.next()) {
+                if (csv.emptyLine()) {
+                    continue;
+                }
                 rows++;
-                long line = r.getParser().getCurrentLineNumber();
-                String id = r.size() > customer ? r.get(customer).strip() : "";
-                if (id.isEmpty()) {
+                long line = csv.line();
+                if (csv.blank(customer)) {
                     skipped++;
                     continue;
                 }
-                LocalDate day = parseDate(r, date, pattern, name, line, columns.date());
-                double value = amount >= 0 ? number(r, amount, name, line, columns.amount())
-                        : number(r, quantity, name, line, columns.quantity()) * number(r, price, name, line,
+                int day = day(csv, date, pattern, name, line, columns.date());
+                double value = amount >= 0 ? number(csv, amount, name, line, columns.amount())
+                        : number(csv, quantity, name, line, columns.quantity()) * number(csv, price, name, line,
                         columns.price());
-                out.add(new Transaction(normaliseId(id), day, value));
+                out.add(ids.number(csv, customer), day, value);
             }
             return new Result(out, rows, skipped);
+        } catch (CsvScanner.Malformed e) {
+            throw new InvalidTransactionException(new RowError(name, e.line(), null, e.getMessage()));
+        }
+    }
+
+    /**
+     * Customer numbers keyed on the id's bytes, so a known customer costs no String: an open-addressing table over
+     * the raw ids. A new raw id is normalised ({@link #normaliseId}) before it is numbered, so {@code 17850} and
+     * {@code 17850.0} get the same number.
+     */
+    static final class Ids {
+        private final TransactionColumns columns;
+        private byte[] arena = new byte[1 << 16];
+        private int used;
+        private int[] offset = new int[1 << 12];
+        private int[] length = new int[1 << 12];
+        private int[] number = new int[1 << 12];
+        private int[] hashes = new int[1 << 12];
+        private int size;
+
+        Ids(TransactionColumns columns) {
+            this.columns = columns;
+            java.util.Arrays.fill(offset, -1);
+        }
+
+        int number(CsvScanner csv, int field) {
+            byte[] bytes = csv.bytes();
+            int from = csv.fieldOffset(field);
+            int n = csv.fieldLength(field);
+            int slot = find(bytes, from, n);
+            if (offset[slot] >= 0) {
+                return number[slot];
+            }
+            String raw = csv.string(field);
+            String id = normaliseId(raw);
+            int customer;
+            if (id.equals(raw)) {
+                customer = columns.newCustomer(id);
+            } else {
+                // 17850.0: the same customer as 17850, seen before or after.
+                byte[] normal = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int normalSlot = find(normal, 0, normal.length);
+                if (offset[normalSlot] >= 0) {
+                    customer = number[normalSlot];
+                } else {
+                    customer = columns.newCustomer(id);
+                    insert(normalSlot, normal, 0, normal.length, customer);
+                }
+                slot = find(bytes, from, n);
+            }
+            insert(slot, bytes, from, n, customer);
+            return customer;
+        }
+
+        private static int hash(byte[] bytes, int from, int n) {
+            int hash = 1;
+            for (int i = from; i < from + n; i++) {
+                hash = 31 * hash + bytes[i];
+            }
+            return hash ^ (hash >>> 16);
+        }
+
+        /** The slot holding these bytes, or the free slot where they belong. */
+        private int find(byte[] bytes, int from, int n) {
+            int hash = hash(bytes, from, n);
+            int mask = offset.length - 1;
+            int slot = hash & mask;
+            while (offset[slot] >= 0) {
+                if (hashes[slot] == hash && length[slot] == n
+                        && java.util.Arrays.equals(arena, offset[slot], offset[slot] + n, bytes, from, from + n)) {
+                    return slot;
+                }
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void insert(int slot, byte[] bytes, int from, int n, int customer) {
+            if (used + n > arena.length) {
+                arena = java.util.Arrays.copyOf(arena, Math.max(arena.length * 2, used + n));
+            }
+            System.arraycopy(bytes, from, arena, used, n);
+            offset[slot] = used;
+            length[slot] = n;
+            number[slot] = customer;
+            hashes[slot] = hash(bytes, from, n);
+            used += n;
+            if (++size * 2 > offset.length) {
+                grow();
+            }
+        }
+
+        private void grow() {
+            int[] oldOffset = offset;
+            int[] oldLength = length;
+            int[] oldNumber = number;
+            int[] oldHashes = hashes;
+            int capacity = oldOffset.length * 2;
+            offset = new int[capacity];
+            java.util.Arrays.fill(offset, -1);
+            length = new int[capacity];
+            number = new int[capacity];
+            hashes = new int[capacity];
+            for (int i = 0; i < oldOffset.length; i++) {
+                if (oldOffset[i] >= 0) {
+                    int slot = oldHashes[i] & (capacity - 1);
+                    while (offset[slot] >= 0) {
+                        slot = (slot + 1) & (capacity - 1);
+                    }
+                    offset[slot] = oldOffset[i];
+                    length[slot] = oldLength[i];
+                    number[slot] = oldNumber[i];
+                    hashes[slot] = oldHashes[i];
+                }
+            }
         }
     }
 
     /** {@code 17850.0} and {@code 17850} are the same customer (spreadsheet exports write ids as decimals). */
     static String normaliseId(String id) {
-        return id.matches("\\d+\\.0+") ? id.substring(0, id.indexOf('.')) : id;
+        int point = id.indexOf('.');
+        if (point <= 0 || point == id.length() - 1) {
+            return id;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (i < point ? c < '0' || c > '9' : i > point && c != '0') {
+                return id;
+            }
+        }
+        return id.substring(0, point);
     }
 
     private static int column(Map<String, Integer> header, String wanted, String file, String option) {
@@ -95,22 +224,36 @@ public final class TransactionCsv {
         return i;
     }
 
-    private static double number(CSVRecord r, int index, String file, long line, String field) {
-        String v = r.size() > index ? r.get(index).strip() : "";
+    private static double number(CsvScanner csv, int index, String file, long line, String field) {
         try {
-            double d = Double.parseDouble(v);
+            double d = csv.decimal(index);
             if (!Double.isFinite(d)) {
                 throw new NumberFormatException();
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new InvalidTransactionException(new RowError(file, line, field, "not a number: '" + v + "'"));
+            throw new InvalidTransactionException(new RowError(file, line, field, "not a number: '"
+                    + csv.string(index) + "'"));
         }
     }
 
-    private static LocalDate parseDate(CSVRecord r, int index, DateTimeFormatter pattern, String file, long line,
-                                       String field) {
-        String v = r.size() > index ? r.get(index).strip() : "";
+    private static int day(CsvScanner csv, int index, DateTimeFormatter pattern, String file, long line,
+                           String field) {
+        if (pattern == null) {
+            try {
+                long day = csv.isoEpochDay(index);
+                if (day != Long.MIN_VALUE) {
+                    return Math.toIntExact(day);
+                }
+            } catch (java.time.DateTimeException e) {
+                throw new InvalidTransactionException(new RowError(file, line, field, "not a date: '"
+                        + csv.string(index) + "' (" + e.getMessage() + ")"));
+            }
+        }
+        return Math.toIntExact(parseDate(csv.string(index), pattern, file, line, field).toEpochDay());
+    }
+
+    private static LocalDate parseDate(String v, DateTimeFormatter pattern, String file, long line, String field) {
         try {
             if (pattern != null) {
                 try {

@@ -28,7 +28,7 @@ class BgNbdNewtonTest {
     @Test
     void derivativesMatchFiniteDifferences() {
         double[] theta = {Math.log(0.3), Math.log(5), Math.log(0.7), Math.log(2)};
-        BgNbdNewton.Derivatives d = BgNbdNewton.derivatives(DATA, theta);
+        Newton.Derivatives d = BgNbdNewton.derivatives(DATA, theta);
         assertThat(d.value()).isCloseTo(ll(theta), offset(1e-12));
         double h = 1e-5;
         for (int m = 0; m < 4; m++) {
