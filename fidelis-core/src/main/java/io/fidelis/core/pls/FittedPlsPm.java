@@ -288,14 +288,15 @@ public final class FittedPlsPm {
 
     /**
      * The goodness of fit as plspm 0.5.1 computes it (Tenenhaus et al. 2004): √(mean communality × mean R²), the
-     * communalities (squared loadings) averaged over the items of the blocks with more than one item, R² over the
-     * endogenous constructs.
+     * communalities (squared loadings) averaged over the items of the blocks with more than one item (over all items
+     * when every block has one), R² over the endogenous constructs.
      */
     public double goodnessOfFit() {
         double communality = 0;
         int count = 0;
+        boolean anyMultiItem = layout.p > layout.k;
         for (int b = 0; b < layout.k; b++) {
-            if (layout.start[b + 1] - layout.start[b] > 1) {
+            if (layout.start[b + 1] - layout.start[b] > 1 || !anyMultiItem) {
                 for (int i = layout.start[b]; i < layout.start[b + 1]; i++) {
                     communality += cross[i][b] * cross[i][b];
                     count++;

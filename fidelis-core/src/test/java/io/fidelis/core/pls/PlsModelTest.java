@@ -76,6 +76,24 @@ class PlsModelTest {
     }
 
     @Test
+    void jsonOfTheEcsiModelFitsLikeTheBuiltIn() {
+        StringBuilder json = new StringBuilder("{\"blocks\": {");
+        PlsModel ecsi = EcsiModel.mobi();
+        ecsi.blocks().forEach((c, items) -> json.append('"').append(c).append("\": [\"")
+                .append(String.join("\", \"", items)).append("\"], "));
+        json.setLength(json.length() - 2);
+        json.append("}, \"paths\": [");
+        ecsi.paths().forEach(p -> json.append("[\"").append(p.from()).append("\", \"").append(p.to()).append("\"], "));
+        json.setLength(json.length() - 2);
+        json.append("]}");
+        PlsModel parsed = PlsModel.fromJson(json.toString());
+        assertThat(parsed.blocks()).isEqualTo(ecsi.blocks());
+        assertThat(parsed.paths()).isEqualTo(ecsi.paths());
+        assertThat(PlsPm.fit(Mobi.data(), parsed, PlsPm.Options.defaults()).pathCoefficients())
+                .isEqualTo(PlsPm.fit(Mobi.data(), ecsi, PlsPm.Options.defaults()).pathCoefficients());
+    }
+
+    @Test
     void jsonErrorsGiveLineAndColumn() {
         assertThatThrownBy(() -> PlsModel.fromJson("{\"blocks\": {\"A\": [\"a\"]},\n \"paths\" [[\"A\",\"B\"]]}"))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -95,12 +113,11 @@ class PlsModelTest {
         assertThatThrownBy(() -> PlsModel.fromJson("{\"paths\": []}")).hasMessageContaining("no \"blocks\"");
         assertThatThrownBy(() -> PlsModel.fromJson("{\"blocks\": {\"A\": [\"a\tb\"]}, \"paths\": []}"))
                 .hasMessageContaining("control character '\\u0009' in a string");
-        assertThatThrownBy(() -> PlsModel.fromJson(
-                "{\"blocks\": {\"A\": [\"a\"], \"B\": [\"b\"]}, \"paths\": [[\"A\", \"B\"]], \"modes\": {\"A\": \"C\"}}"))
+        String twoBlocks = "{\"blocks\": {\"A\": [\"a\"], \"B\": [\"b\"]}, \"paths\": [[\"A\", \"B\"]], ";
+        assertThatThrownBy(() -> PlsModel.fromJson(twoBlocks + "\"modes\": {\"A\": \"C\"}}"))
                 .hasMessageContaining("mode must be \"A\" or \"B\", not \"C\"");
         // Well-formed but invalid models get the builder's message.
-        assertThatThrownBy(() -> PlsModel.fromJson(
-                "{\"blocks\": {\"A\": [\"a\"], \"B\": [\"b\"]}, \"paths\": [[\"A\", \"B\"]], \"modes\": {\"B\": \"B\"}}"))
+        assertThatThrownBy(() -> PlsModel.fromJson(twoBlocks + "\"modes\": {\"B\": \"B\"}}"))
                 .hasMessageContaining("Mode B is not supported");
     }
 

@@ -220,6 +220,15 @@ class PlsPmMobiTest {
     }
 
     @Test
+    void nonConvergenceIsReportedNotThrown() {
+        FittedPlsPm f = PlsPm.fit(DATA, EcsiModel.mobi(), PlsPm.Options.defaults().withIterations(1e-10, 2));
+        assertThat(f.converged()).isFalse();
+        assertThat(f.iterations()).isEqualTo(2);
+        assertThat(f.pathCoefficient("QUAL", "SAT")).isCloseTo(0.51202394, offset(1e-3));
+        assertThat(fit(PlsPm.InnerScheme.PATH).iterations()).isEqualTo(5);
+    }
+
+    @Test
     void acsiModelFitsWithoutImage() {
         FittedPlsPm f = PlsPm.fit(DATA, EcsiModel.acsi(), PlsPm.Options.defaults());
         assertThat(f.converged()).isTrue();
