@@ -89,15 +89,24 @@ class ClvBench implements Callable<Integer> {
                 model.fit().evaluations());
         System.out.printf("Gamma-Gamma fit: p=%.3f q=%.3f gamma=%.3f (generated with %.2f, %.2f, %.2f)%n", gg.p(),
                 gg.q(), gg.gamma(), P, Q, GAMMA);
+        double[] start = new double[runs];
         double[] endToEnd = new double[runs];
+        double[] withScores = new double[runs];
+        Path scores = work.resolve("scores.csv");
         for (int i = 0; i < runs; i++) {
-            endToEnd[i] = endToEnd(file);
+            start[i] = child(List.of("clv", "--help"));
+            endToEnd[i] = child(List.of("clv", "--input", file.toString(), "--observation-end", END, "--format",
+                    "json"));
+            withScores[i] = child(List.of("clv", "--input", file.toString(), "--observation-end", END, "--format",
+                    "json", "--scores", scores.toString()));
         }
         System.out.printf("%n%-44s %10s  runs%n", "measurement", "median s");
         row("BG/NBD fit from summaries", fit);
         row("Gamma-Gamma fit from summaries", spend);
         row("scoring (P(alive), 52-week purchases, CLV)", score);
+        row("JVM start: fidelis clv --help (child JVM)", start);
         row("fidelis clv end to end (child JVM)", endToEnd);
+        row("  the same, writing --scores (child JVM)", withScores);
         return 0;
     }
 
@@ -117,23 +126,22 @@ class ClvBench implements Callable<Integer> {
         return total;
     }
 
-    private double endToEnd(Path file) throws IOException, InterruptedException {
+    static final String END = LocalDate.of(2025, 12, 31).toString();
+
+    /** Seconds for a command of this jar in a child JVM (the same JVM options as this one's heap, none else). */
+    private static double child(List<String> arguments) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.springframework.boot.loader.launch.JarLauncher"));
-        String jar = System.getProperty("java.class.path");
-        if (jar.endsWith(".jar")) {
-            command = new ArrayList<>(List.of(java, "-jar", jar));
-        }
-        command.addAll(List.of("clv", "--input", file.toString(), "--observation-end", LocalDate.of(2025, 12, 31)
-                .toString(), "--format", "json"));
+        String classPath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(classPath.endsWith(".jar") ? List.of(java, "-jar", classPath)
+                : List.of(java, "-cp", classPath, Main.class.getName()));
+        command.addAll(arguments);
         long s = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = p.waitFor();
         double seconds = (System.nanoTime() - s) / 1e9;
         if (code != 0) {
-            throw new IllegalStateException("fidelis clv failed: " + out);
+            throw new IllegalStateException("fidelis " + arguments + " failed: " + out);
         }
         return seconds;
     }

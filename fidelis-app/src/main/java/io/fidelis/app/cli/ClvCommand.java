@@ -209,17 +209,72 @@ class ClvCommand implements Callable<Integer> {
     private void writeScores(ClvAnalysis.Report r) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(scores, StandardCharsets.UTF_8)) {
             w.write("customer_id,x,t_x,T,monetary,p_alive,expected_purchases,expected_spend,clv\n");
+            StringBuilder line = new StringBuilder(128);
             for (ClvAnalysis.Score s : r.scores()) {
                 CustomerSummary c = s.summary();
-                w.write(csv(c.customerId()) + "," + c.x() + "," + num(c.tx()) + "," + num(c.T()) + ","
-                        + num(c.monetary()) + "," + num(s.pAlive()) + "," + num(s.expectedPurchases()) + ","
-                        + num(s.expectedSpend()) + "," + num(s.clv()) + "\n");
+                line.setLength(0);
+                line.append(csv(c.customerId())).append(',').append(c.x());
+                for (double v : new double[] {c.tx(), c.T(), c.monetary(), s.pAlive(), s.expectedPurchases(),
+                    s.expectedSpend(), s.clv()}) {
+                    appendNumber(line.append(','), v);
+                }
+                w.append(line).append('\n');
             }
         }
     }
 
-    private static String num(double d) {
-        return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.6g", d);
+    private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+        1_000_000_000, 10_000_000_000L};
+
+    /**
+     * A number to six significant digits without trailing zeros (as {@code %.6g} would round it, but without the
+     * cost of {@link String#format}, which dominated writing a million scores); empty for NaN.
+     */
+    static StringBuilder appendNumber(StringBuilder b, double d) {
+        if (Double.isNaN(d)) {
+            return b;
+        }
+        double a = Math.abs(d);
+        if (a == 0) {
+            return b.append('0');
+        }
+        if (!(a >= 1e-4 && a < 1e9)) {
+            return b.append(String.format(Locale.ROOT, "%.6g", d));
+        }
+        int exponent = (int) Math.floor(Math.log10(a));
+        int scale = 5 - exponent; // digits after the point
+        long m = scale >= 0 ? Math.round(a * POWERS[scale]) : Math.round(a / POWERS[-scale]);
+        if (m >= 1_000_000) { // rounded up to the next power of ten
+            m = (m + 5) / 10;
+            scale--;
+        }
+        if (d < 0) {
+            b.append('-');
+        }
+        if (scale <= 0) {
+            b.append(m);
+            for (int i = 0; i < -scale; i++) {
+                b.append('0');
+            }
+            return b;
+        }
+        long whole = m / POWERS[scale];
+        long fraction = m % POWERS[scale];
+        b.append(whole);
+        if (fraction == 0) {
+            return b;
+        }
+        int digits = scale;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            digits--;
+        }
+        b.append('.');
+        String f = Long.toString(fraction);
+        for (int i = f.length(); i < digits; i++) {
+            b.append('0');
+        }
+        return b.append(f);
     }
 
     private static String csv(String s) {

@@ -157,4 +157,22 @@ class ClvCommandTest {
         assertThat(noFile.exit()).isEqualTo(1);
         assertThat(noFile.err()).contains("no such file");
     }
+
+    @Test
+    void scoresAreWrittenToSixSignificantDigitsLikePrintf() {
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            double v = (random.nextDouble() - 0.2) * Math.pow(10, random.nextInt(16) - 6);
+            String ours = ClvCommand.appendNumber(new StringBuilder(), v).toString();
+            double printf = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", v));
+            // The same rounded value, or one unit in the sixth digit away where the scaling rounds a tie otherwise.
+            assertThat(Double.parseDouble(ours)).as("%s", v).isCloseTo(printf,
+                    org.assertj.core.data.Offset.offset(Math.abs(printf) * 1.01e-5));
+        }
+        assertThat(ClvCommand.appendNumber(new StringBuilder(), 0.999_999_7).toString()).isEqualTo("1");
+        assertThat(ClvCommand.appendNumber(new StringBuilder(), -1234.5).toString()).isEqualTo("-1234.5");
+        assertThat(ClvCommand.appendNumber(new StringBuilder(), 123_456_789).toString()).isEqualTo("123457000");
+        assertThat(ClvCommand.appendNumber(new StringBuilder(), 0.000_123_456_78).toString()).isEqualTo("0.000123457");
+        assertThat(ClvCommand.appendNumber(new StringBuilder(), Double.NaN).toString()).isEmpty();
+    }
 }

@@ -48,8 +48,25 @@ public final class ClvAnalysis {
                         double clv) {
     }
 
+    /**
+     * The fits, and the scores on demand.
+     *
+     * @param fitted    the fitted repeat-buying model
+     * @param summaries the customers, as fitted
+     */
     public record Report(long customers, long transactions, Model model, Period period, Fit fit, Spend spend,
-                         Holdout holdout, List<Score> scores) {
+                         Holdout holdout, RepeatBuyingModel fitted, List<CustomerSummary> summaries, double horizon,
+                         Clv clv) {
+        /** Every customer's scores (computed on each call: a run that only needs the fits does not pay for them). */
+        public List<Score> scores() {
+            CustomerScoring.Scores all = CustomerScoring.score(summaries, fitted, spend.fitted(), horizon, clv);
+            List<Score> scores = new ArrayList<>(summaries.size());
+            for (int i = 0; i < summaries.size(); i++) {
+                scores.add(new Score(summaries.get(i), all.pAlive()[i], all.expectedPurchases()[i],
+                        all.expectedSpend()[i], all.clv()[i]));
+            }
+            return scores;
+        }
     }
 
 
@@ -99,12 +116,7 @@ public final class ClvAnalysis {
             }
             holdout = new Holdout(actualSum, expected);
         }
-        CustomerScoring.Scores all = CustomerScoring.score(summaries, model, spend.fitted(), o.horizon(), o.clv());
-        List<Score> scores = new ArrayList<>(summaries.size());
-        for (int i = 0; i < summaries.size(); i++) {
-            scores.add(new Score(summaries.get(i), all.pAlive()[i], all.expectedPurchases()[i],
-                    all.expectedSpend()[i], all.clv()[i]));
-        }
-        return new Report(summaries.size(), transactions, o.model(), o.period(), fit, spend, holdout, scores);
+        return new Report(summaries.size(), transactions, o.model(), o.period(), fit, spend, holdout, model, summaries,
+                o.horizon(), o.clv());
     }
 }

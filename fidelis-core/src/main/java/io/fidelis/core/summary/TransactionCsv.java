@@ -93,24 +93,31 @@ public final class TransactionCsv {
         private final TransactionColumns columns;
         private byte[] arena = new byte[1 << 16];
         private int used;
-        private int[] offset = new int[1 << 12];
-        private int[] length = new int[1 << 12];
-        private int[] number = new int[1 << 12];
-        private int[] hashes = new int[1 << 12];
+        /** Per slot: the hash (high half) and the customer number + 1 (low half; 0 = free). */
+        private long[] hashAndNumber = new long[1 << 12];
+        /** Per slot: the id's offset in the arena (high half) and its length (low half). */
+        private long[] place = new long[1 << 12];
         private int size;
+        private int lastFrom = -1;
+        private int lastLength;
+        private int lastNumber;
 
         Ids(TransactionColumns columns) {
             this.columns = columns;
-            java.util.Arrays.fill(offset, -1);
         }
 
         int number(CsvScanner csv, int field) {
             byte[] bytes = csv.bytes();
             int from = csv.fieldOffset(field);
             int n = csv.fieldLength(field);
+            // Lines of one customer often come together: the previous line's customer first.
+            if (lastFrom >= 0 && lastLength == n
+                    && java.util.Arrays.equals(arena, lastFrom, lastFrom + n, bytes, from, from + n)) {
+                return lastNumber;
+            }
             int slot = find(bytes, from, n);
-            if (offset[slot] >= 0) {
-                return number[slot];
+            if (hashAndNumber[slot] != 0) {
+                return remember(slot);
             }
             String raw = csv.string(field);
             String id = normaliseId(raw);
@@ -121,16 +128,22 @@ public final class TransactionCsv {
                 // 17850.0: the same customer as 17850, seen before or after.
                 byte[] normal = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 int normalSlot = find(normal, 0, normal.length);
-                if (offset[normalSlot] >= 0) {
-                    customer = number[normalSlot];
+                if (hashAndNumber[normalSlot] != 0) {
+                    customer = (int) hashAndNumber[normalSlot] - 1;
                 } else {
                     customer = columns.newCustomer(id);
                     insert(normalSlot, normal, 0, normal.length, customer);
                 }
                 slot = find(bytes, from, n);
             }
-            insert(slot, bytes, from, n, customer);
-            return customer;
+            return remember(insert(slot, bytes, from, n, customer));
+        }
+
+        private int remember(int slot) {
+            lastFrom = (int) (place[slot] >>> 32);
+            lastLength = (int) place[slot];
+            lastNumber = (int) hashAndNumber[slot] - 1;
+            return lastNumber;
         }
 
         private static int hash(byte[] bytes, int from, int n) {
@@ -144,54 +157,52 @@ public final class TransactionCsv {
         /** The slot holding these bytes, or the free slot where they belong. */
         private int find(byte[] bytes, int from, int n) {
             int hash = hash(bytes, from, n);
-            int mask = offset.length - 1;
+            int mask = hashAndNumber.length - 1;
             int slot = hash & mask;
-            while (offset[slot] >= 0) {
-                if (hashes[slot] == hash && length[slot] == n
-                        && java.util.Arrays.equals(arena, offset[slot], offset[slot] + n, bytes, from, from + n)) {
+            while (true) {
+                long entry = hashAndNumber[slot];
+                if (entry == 0) {
                     return slot;
+                }
+                if ((int) (entry >>> 32) == hash && (int) place[slot] == n) {
+                    int offset = (int) (place[slot] >>> 32);
+                    if (java.util.Arrays.equals(arena, offset, offset + n, bytes, from, from + n)) {
+                        return slot;
+                    }
                 }
                 slot = (slot + 1) & mask;
             }
-            return slot;
         }
 
-        private void insert(int slot, byte[] bytes, int from, int n, int customer) {
+        private int insert(int slot, byte[] bytes, int from, int n, int customer) {
             if (used + n > arena.length) {
                 arena = java.util.Arrays.copyOf(arena, Math.max(arena.length * 2, used + n));
             }
             System.arraycopy(bytes, from, arena, used, n);
-            offset[slot] = used;
-            length[slot] = n;
-            number[slot] = customer;
-            hashes[slot] = hash(bytes, from, n);
+            hashAndNumber[slot] = ((long) hash(bytes, from, n) << 32) | (customer + 1L);
+            place[slot] = ((long) used << 32) | n;
             used += n;
-            if (++size * 2 > offset.length) {
+            if (++size * 2 > hashAndNumber.length) {
                 grow();
+                return find(bytes, from, n);
             }
+            return slot;
         }
 
         private void grow() {
-            int[] oldOffset = offset;
-            int[] oldLength = length;
-            int[] oldNumber = number;
-            int[] oldHashes = hashes;
-            int capacity = oldOffset.length * 2;
-            offset = new int[capacity];
-            java.util.Arrays.fill(offset, -1);
-            length = new int[capacity];
-            number = new int[capacity];
-            hashes = new int[capacity];
-            for (int i = 0; i < oldOffset.length; i++) {
-                if (oldOffset[i] >= 0) {
-                    int slot = oldHashes[i] & (capacity - 1);
-                    while (offset[slot] >= 0) {
+            long[] oldEntries = hashAndNumber;
+            long[] oldPlaces = place;
+            int capacity = oldEntries.length * 2;
+            hashAndNumber = new long[capacity];
+            place = new long[capacity];
+            for (int i = 0; i < oldEntries.length; i++) {
+                if (oldEntries[i] != 0) {
+                    int slot = (int) (oldEntries[i] >>> 32) & (capacity - 1);
+                    while (hashAndNumber[slot] != 0) {
                         slot = (slot + 1) & (capacity - 1);
                     }
-                    offset[slot] = oldOffset[i];
-                    length[slot] = oldLength[i];
-                    number[slot] = oldNumber[i];
-                    hashes[slot] = oldHashes[i];
+                    hashAndNumber[slot] = oldEntries[i];
+                    place[slot] = oldPlaces[i];
                 }
             }
         }
