@@ -116,6 +116,15 @@ public class CustomerManagement {
         return r;
     }
 
+    /**
+     * A customer by internal id for work the system does on its own (a survey answered through a public link, a
+     * scheduled invitation); not scoped, so not for pages that show it to staff.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CustomerRecord> recordForSystem(long id) {
+        return customers.recordOf(id);
+    }
+
     /** The internal id of a customer the caller may see, for other capabilities. */
     @Transactional(readOnly = true)
     public long idOf(String externalId) {

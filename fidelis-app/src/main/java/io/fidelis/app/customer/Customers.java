@@ -51,6 +51,10 @@ class Customers {
                 .query(Long.class).optional();
     }
 
+    Optional<CustomerRecord> recordOf(long id) {
+        return jdbc.sql(RECORD + " where c.id = ?").param(id).query(Customers::record).optional();
+    }
+
     Optional<CustomerRecord> recordOf(String externalId) {
         return jdbc.sql(RECORD + " where c.external_id = ?").param(externalId).query(Customers::record).optional();
     }

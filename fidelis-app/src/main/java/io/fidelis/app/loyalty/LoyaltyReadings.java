@@ -44,6 +44,17 @@ public class LoyaltyReadings {
         return new CustomerLoyalty(c, profiles.of(c.id()), changes);
     }
 
+    /**
+     * Every scored customer's current stage by internal id, for breakdowns computed by the system (survey results by
+     * stage); not scoped, so callers aggregate before showing anything.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> stages() {
+        Map<Long, String> out = new java.util.HashMap<>();
+        profiles.previous().forEach((id, p) -> out.put(id, p.stage()));
+        return out;
+    }
+
     /** Customers per stage and per overlay, at-risk list, CLV histogram, and population figures when unscoped. */
     public record Overview(Map<String, Long> stages, Map<String, Long> overlays, List<AtRiskCustomer> atRisk,
                            Histogram clv, String population) {

@@ -212,6 +212,18 @@ public class PurchaseRecording {
                 .list().forEach(sink);
     }
 
+    /**
+     * The customers who bought (an order, not a return) within [from, to), for rules that follow purchases (a
+     * satisfaction survey some days later); system use, not scoped.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> buyersBetween(Instant from, Instant to) {
+        return jdbc.sql("select distinct customer_id from purchase where kind = 'ORDER' and purchased_at >= ?"
+                        + " and purchased_at < ?")
+                .params(from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
+                .query(Long.class).list();
+    }
+
     private static final String LINE_FACTS = "select p.customer_id, p.purchased_at, l.quantity * l.unit_price,"
             + " l.quantity * (l.unit_price - l.unit_cost), l.category, pr.brand"
             + " from purchase p join purchase_line l on l.order_id = p.order_id left join product pr on pr.sku = l.sku";

@@ -41,6 +41,12 @@ class SecurityConfiguration {
     static final String[] ANALYTICS = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER", "ANALYST"};
     /** May change customers and record purchases (an account manager only their own). */
     static final String[] CUSTOMER_EDITORS = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER"};
+    /** May read surveys and their results. */
+    static final String[] SURVEY_READERS = {"ADMIN", "MANAGER", "ANALYST"};
+    /** May create, change, open and close surveys and invite to them. */
+    static final String[] SURVEY_EDITORS = {"ADMIN", "MANAGER"};
+    /** Call customers back (an account manager only their own customers). */
+    static final String[] FOLLOW_UP = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER"};
     /** May import files. */
     static final String[] IMPORTERS = {"ADMIN", "MANAGER"};
 
@@ -107,6 +113,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/customers/*/edit").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/customers/*").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(IMPORTERS)
+                        // The public survey page: no login, CSRF-protected, rate-limited in the application.
+                        .requestMatchers(HttpMethod.GET, "/s/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/s/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/surveys", "/surveys/*", "/surveys/*/results",
+                                "/surveys/*/responses.csv").hasAnyRole(SURVEY_READERS)
+                        .requestMatchers(HttpMethod.POST, "/surveys", "/surveys/**").hasAnyRole(SURVEY_EDITORS)
+                        .requestMatchers(HttpMethod.GET, "/follow-ups").hasAnyRole(FOLLOW_UP)
+                        .requestMatchers(HttpMethod.POST, "/follow-ups/*/close").hasAnyRole(FOLLOW_UP)
                         .requestMatchers("/settings/users", "/settings/users/**", "/settings/audit",
                                 "/settings/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/settings", "/settings/tokens").hasAnyRole(ALL)

@@ -85,10 +85,10 @@ public class StaffDirectory {
     /** Every staff user with their login state, for the users page. */
     public java.util.List<StaffAccount> accounts() {
         return jdbc.sql("select id, username, display_name, role, enabled, password_hash is not null, locale,"
-                        + " created_at from staff_user order by username")
+                        + " created_at, email from staff_user order by username")
                 .query((rs, n) -> new StaffAccount(new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Role.valueOf(rs.getString(4))), rs.getBoolean(5), rs.getBoolean(6), rs.getString(7),
-                        rs.getObject(8, OffsetDateTime.class).toInstant()))
+                        rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9)))
                 .list();
     }
 

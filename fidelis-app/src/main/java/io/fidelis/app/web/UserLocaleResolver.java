@@ -28,6 +28,9 @@ class UserLocaleResolver implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (request.getAttribute(PageLocale.ATTRIBUTE) instanceof Locale page) {
+            return page;
+        }
         HttpSession session = request.getSession(false);
         Object cached = session == null ? null : session.getAttribute(SESSION_KEY);
         if (cached == null) {

@@ -48,6 +48,9 @@ class AuthorizationMatrixIT {
     private static final Set<Who> EDITORS = Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER);
     private static final Set<Who> IMPORTERS = Set.of(Who.ADMIN, Who.MANAGER);
     private static final Set<Who> ADMIN = Set.of(Who.ADMIN);
+    private static final Set<Who> SURVEY_READERS = Set.of(Who.ADMIN, Who.MANAGER, Who.ANALYST);
+    private static final Set<Who> SURVEY_EDITORS = Set.of(Who.ADMIN, Who.MANAGER);
+    private static final Set<Who> FOLLOW_UP = Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER);
 
     /** Who may call what: the authorization policy of issue 3, endpoint by endpoint. */
     private static final Map<String, Set<Who>> EXPECTED = new LinkedHashMap<>();
@@ -78,6 +81,22 @@ class AuthorizationMatrixIT {
         EXPECTED.put("POST /imports/{id}", IMPORTERS);
         EXPECTED.put("GET /imports/{id}/status", IMPORTERS);
         EXPECTED.put("GET /imports/{id}/rejects.csv", IMPORTERS);
+        // Surveys: the public answer page needs no login (CSRF still applies); the builder and results are for
+        // managers (analysts read), the follow-ups for whoever calls customers back.
+        EXPECTED.put("GET /s/{token}", PUBLIC);
+        EXPECTED.put("POST /s/{token}", PUBLIC);
+        EXPECTED.put("GET /surveys", SURVEY_READERS);
+        EXPECTED.put("POST /surveys", SURVEY_EDITORS);
+        EXPECTED.put("GET /surveys/{id}", SURVEY_READERS);
+        EXPECTED.put("GET /surveys/{id}/results", SURVEY_READERS);
+        EXPECTED.put("GET /surveys/{id}/responses.csv", SURVEY_READERS);
+        for (String action : List.of("wording", "schedule", "questions", "questions/{code}/remove",
+                "questions/{code}/move", "open", "close", "kiosk", "kiosk/withdraw", "invitations",
+                "invitations/staff")) {
+            EXPECTED.put("POST /surveys/{id}/" + action, SURVEY_EDITORS);
+        }
+        EXPECTED.put("GET /follow-ups", FOLLOW_UP);
+        EXPECTED.put("POST /follow-ups/{id}/close", FOLLOW_UP);
         EXPECTED.put("GET /settings", ALL);
         EXPECTED.put("POST /settings/language", ALL);
         EXPECTED.put("GET /settings/tokens", ALL);
@@ -166,7 +185,8 @@ class AuthorizationMatrixIT {
             Set<Who> through = new TreeSet<>();
             for (Who who : Who.values()) {
                 Http http = isApi ? api.get(who) : web.get(who);
-                HttpResponse<String> r = call(http, method, path, isApi, who != Who.ANONYMOUS && !isApi);
+                // Web forms carry a CSRF token, an anonymous visitor's too (the public survey page takes answers).
+                HttpResponse<String> r = call(http, method, path, isApi, !isApi);
                 // /error called directly has no error to show and answers 500 by design (Spring Boot).
                 if (r.statusCode() >= 500 && !pattern.equals("/error")) {
                     wrong.add(endpoint + " as " + who + ": server error " + r.statusCode());
@@ -211,7 +231,8 @@ class AuthorizationMatrixIT {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = switch (m.group(1)) {
-                case "id" -> pattern.startsWith("/settings/tokens") ? "999999"
+                case "id" -> pattern.startsWith("/settings/tokens") || pattern.startsWith("/surveys")
+                        || pattern.startsWith("/follow-ups") ? "999999"
                         : pattern.startsWith("/imports") ? "no-such-upload" : "C1";
                 case "kind" -> "customers";
                 case "username" -> "no-such-user";

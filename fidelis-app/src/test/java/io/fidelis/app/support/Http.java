@@ -60,9 +60,10 @@ public final class Http {
         return send(builder(path).setHeader("Accept", "text/html,application/xhtml+xml").GET());
     }
 
-    /** The CSRF token of the session, read from a workspace page. */
+    /** The CSRF token of the session, read from a workspace page (for a visitor who is not signed in: the login page). */
     public String csrfToken() {
-        return csrfFrom(page("/settings").body());
+        HttpResponse<String> settings = page("/settings");
+        return csrfFrom(settings.statusCode() == 200 ? settings.body() : get("/login").body());
     }
 
     /** Any method, with a body of the given content type (or none). */
@@ -81,6 +82,11 @@ public final class Http {
 
     public static String encode(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The CSRF token of a form on a page (the public survey page, for instance). */
+    public static String csrfOf(String page) {
+        return csrfFrom(page);
     }
 
     static String csrfFrom(String page) {

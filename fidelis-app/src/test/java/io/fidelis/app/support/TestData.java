@@ -15,6 +15,10 @@ public final class TestData {
     }
 
     public static void clean(JdbcClient jdbc) {
+        for (String t : List.of("survey_follow_up", "survey_answer", "survey_response", "survey_invitation",
+                "survey_question", "survey")) {
+            jdbc.sql("delete from " + t).update();
+        }
         jdbc.sql("delete from loyalty_stage_change").update();
         jdbc.sql("delete from loyalty_profile").update();
         jdbc.sql("delete from loyalty_model").update();

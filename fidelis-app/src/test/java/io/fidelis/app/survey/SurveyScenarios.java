@@ -1,0 +1,321 @@
+package io.fidelis.app.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.fidelis.app.staff.Role;
+import io.fidelis.app.staff.StaffDirectory;
+import io.fidelis.app.support.Http;
+import io.fidelis.app.support.TestData;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Surveys end to end over real HTTP, with a real SMTP server (GreenMail) receiving the invitations: creating one from
+ * a template, inviting customers (consent, the contact cap), answering once through the e-mailed link, kindly refused
+ * the second time, answers checked, the closed loop to the account manager, the kiosk link, results with intervals,
+ * the CSV export, loyalty signals, and the purchase rule.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "fidelis.surveys.public-url=https://surveys.example.com/")
+abstract class SurveyScenarios {
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    static {
+        SMTP.start();
+    }
+
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    SurveySignals signals;
+    @Autowired
+    SurveyRules rules;
+
+    Http admin;
+    long ann;
+    long bob;
+
+    static final String PASSWORD = "survey-test-password-1";
+
+    @BeforeEach
+    void business() throws Exception {
+        TestData.clean(jdbc);
+        SMTP.purgeEmailFromAllMailboxes();
+        staff.create("am-1", "Ada Manager", Role.ACCOUNT_MANAGER, PASSWORD);
+        staff.create("am-2", "Other Manager", Role.ACCOUNT_MANAGER, PASSWORD);
+        ann = customer("ANN", "ann@example.com", true, "am-1", "Retail");
+        bob = customer("BOB", "bob@example.com", true, "am-2", "Trade");
+        customer("CY", "cy@example.com", false, "am-1", "Retail"); // no consent
+        customer("DEE", null, true, "am-1", "Retail"); // no e-mail
+        admin = Http.browser(port);
+        admin.signIn("admin", "admin-test-password");
+    }
+
+    long customer(String id, String email, boolean consent, String manager, String segment) {
+        jdbc.sql("insert into customer (external_id, name, name_key, email, segment, region, marketing_consent,"
+                        + " time_zone, created_at, updated_at, version, account_manager_id) values (?, ?, ?, ?, ?,"
+                        + " 'East', ?, 'UTC', current_timestamp, current_timestamp, 0,"
+                        + " (select id from staff_user where username = ?))")
+                .params(id, "Customer " + id, "customer " + id.toLowerCase(), email, segment, consent, manager)
+                .update();
+        return jdbc.sql("select id from customer where external_id = ?").param(id).query(Long.class).single();
+    }
+
+    long createSurvey(String template) {
+        HttpResponse<String> r = admin.postForm("/surveys", "template=" + template + "&_csrf=" + admin.csrfToken());
+        assertThat(r.statusCode()).isEqualTo(302);
+        String location = r.headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    long version(long survey) {
+        return jdbc.sql("select version from survey where id = ?").param(survey).query(Long.class).single();
+    }
+
+    /** Posts a form of the survey page as the admin and follows the redirect, as a browser does; the page shown. */
+    String post(long survey, String action, String form) {
+        HttpResponse<String> r = admin.postForm("/surveys/" + survey + "/" + action, form + "&version="
+                + version(survey) + "&_csrf=" + admin.csrfToken());
+        assertThat(r.statusCode()).as(action).isEqualTo(302);
+        java.net.URI location = java.net.URI.create(r.headers().firstValue("Location").orElseThrow());
+        return admin.page(location.getRawPath()).body();
+    }
+
+    static final Pattern LINK = Pattern.compile("(https?://\\S+/s/[A-Za-z0-9_-]{22})\\s");
+
+    static String token(String link) {
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    List<String> mailedLinks(int expected) throws Exception {
+        assertThat(SMTP.waitForIncomingEmail(10_000, expected)).as("mails arrived; invitations: "
+                + jdbc.sql("select customer_id || ' ' || coalesce(cast(sent_at as varchar(40)), '-') from"
+                + " survey_invitation").query(String.class).list()).isTrue();
+        MimeMessage[] messages = SMTP.getReceivedMessages();
+        assertThat(messages).hasSize(expected);
+        List<String> links = new java.util.ArrayList<>();
+        for (MimeMessage m : messages) {
+            Matcher link = LINK.matcher((String) m.getContent());
+            assertThat(link.find()).isTrue();
+            links.add(link.group(1));
+        }
+        return links;
+    }
+
+    HttpResponse<String> answer(Http visitor, String token, String answers) {
+        String page = visitor.page("/s/" + token).body();
+        // A page without a form (a closed survey) has no token: the session's token from the login page.
+        String csrf = page.contains("name=\"_csrf\"") ? Http.csrfOf(page) : visitor.csrfToken();
+        return visitor.postForm("/s/" + token, answers + "&_csrf=" + csrf);
+    }
+
+    @Test
+    void invitationsRespectConsentAndTheCapAndAreAnsweredOnceThroughTheMailedLink() throws Exception {
+        long survey = createSurvey("relationship-nps");
+        post(survey, "open", "");
+        String page = post(survey, "invitations", "segment=Retail&language=zh-CN");
+        // Ann is invited; Cy has no consent, Dee no e-mail; Bob is not in Retail.
+        assertThat(page).contains("Invited 1 (e-mailed 1)").doesNotContain("<code>http");
+        List<String> links = mailedLinks(1);
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ann@example.com");
+        assertThat(mail.getSubject()).isEqualTo("我们做得怎么样？");
+        // Marked sent once the mail server took it (in the background, just after delivery).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from survey_invitation where sent_at is not null").query(Long.class).single() == 1);
+        // The contact cap: Ann is not invited again to another survey within a month.
+        long second = createSurvey("post-purchase-csat");
+        post(second, "open", "");
+        assertThat(post(second, "invitations", "segment=Retail&language=en")).contains("1 contacted recently");
+
+        Http visitor = Http.browser(port);
+        String token = token(links.get(0));
+        HttpResponse<String> form = visitor.page("/s/" + token);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("您向朋友或同事推荐我们的可能性有多大？").contains("lang=\"zh-CN\"");
+        assertThat(visitor.page("/s/" + token + "?lang=en").body())
+                .contains("How likely are you to recommend us to a friend or colleague?");
+        HttpResponse<String> sent = answer(visitor, token, "q_NPS=10&q_NPS_REASON=" + Http.encode("Great tea"));
+        assertThat(sent.statusCode()).isEqualTo(200);
+        // In the invitation's language.
+        assertThat(sent.body()).contains("谢谢！");
+        HttpResponse<String> again = answer(Http.browser(port), token, "q_NPS=0");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("您已经回答过这份调查");
+        assertThat(jdbc.sql("select count(*) from survey_response").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select number from survey_answer where code = 'NPS'").query(Integer.class).single())
+                .isEqualTo(10);
+        // A promoter with a 10: a loyalty signal for the customer.
+        assertThat(signals.promoters()).containsExactly(ann);
+        assertThat(signals.satisfied()).containsExactly(ann);
+    }
+
+    @Test
+    void answersAreCheckedAndABadSubmissionStoresNothing() {
+        long survey = createSurvey("conscious-loyalty");
+        post(survey, "open", "");
+        post(survey, "kiosk", "");
+        String token = jdbc.sql("select kiosk_token from survey where id = ?").param(survey).query(String.class)
+                .single();
+        Http visitor = Http.browser(port);
+        HttpResponse<String> missing = answer(visitor, token, "q_INTEND_REPURCHASE=9&q_COMPETITOR_OFFER=1");
+        assertThat(missing.statusCode()).isEqualTo(422);
+        assertThat(missing.body()).contains("Please answer this question.");
+        HttpResponse<String> range = answer(visitor, token, "q_INTEND_REPURCHASE=12&q_COMPETITOR_OFFER=0");
+        assertThat(range.statusCode()).isEqualTo(422);
+        assertThat(range.body()).contains("Please choose a number from 1 to 10.");
+        HttpResponse<String> noCsrf = visitor.postForm("/s/" + token, "q_INTEND_REPURCHASE=9&q_COMPETITOR_OFFER=0");
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from survey_response").query(Long.class).single()).isZero();
+        // The kiosk takes answers from anyone, any number of times; skip logic drops an answer not asked for.
+        assertThat(answer(visitor, token, "q_INTEND_REPURCHASE=9&q_COMPETITOR_OFFER=0&q_RESIST_OFFER=1")
+                .statusCode()).isEqualTo(200);
+        assertThat(answer(visitor, token, "q_INTEND_REPURCHASE=3&q_COMPETITOR_OFFER=1&q_RESIST_OFFER=0")
+                .statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from survey_response").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from survey_answer where code = 'RESIST_OFFER'").query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(visitor.page("/s/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        assertThat(visitor.page("/s/not-a-token").body()).contains("Survey not found");
+    }
+
+    @Test
+    void aDetractorAsksTheAccountManagerToCallBackAndClosingTheLoopIsMeasured() throws Exception {
+        long survey = createSurvey("relationship-nps");
+        post(survey, "open", "");
+        post(survey, "invitations", "language=en");
+        List<String> links = mailedLinks(2); // Ann and Bob
+        for (String link : links) {
+            String token = token(link);
+            long customer = jdbc.sql("select customer_id from survey_invitation where token_hash = ?")
+                    .param(Tokens.hash(token)).query(Long.class).single();
+            String answers = customer == ann ? "q_NPS=3&q_IMPROVE=" + Http.encode("The delivery was late, I want a"
+                    + " refund") : "q_NPS=9";
+            assertThat(answer(Http.browser(port), token, answers).statusCode()).isEqualTo(200);
+        }
+        // Ann's answer: a detractor and a complaint in words, for her account manager am-1.
+        assertThat(jdbc.sql("select reason from survey_follow_up order by reason").query(String.class).list())
+                .containsExactly("COMPLAINT_TEXT", "DETRACTOR");
+        Http am1 = Http.browser(port);
+        am1.signIn("am-1", PASSWORD);
+        String list = am1.page("/follow-ups").body();
+        assertThat(list).contains("ANN").contains("Detractor (NPS 0–6)");
+        Http am2 = Http.browser(port);
+        am2.signIn("am-2", PASSWORD);
+        assertThat(am2.page("/follow-ups").body()).contains("Nothing to follow up.");
+        long id = jdbc.sql("select id from survey_follow_up where reason = 'DETRACTOR'").query(Long.class).single();
+        HttpResponse<String> otherTries = am2.postForm("/follow-ups/" + id + "/close", "note=x&_csrf="
+                + am2.csrfToken());
+        assertThat(otherTries.statusCode()).isEqualTo(404);
+        HttpResponse<String> closed = am1.postForm("/follow-ups/" + id + "/close", "note="
+                + Http.encode("Called Ann, refunded the delivery fee") + "&_csrf=" + am1.csrfToken());
+        assertThat(closed.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select closed_by from survey_follow_up where id = ?").param(id).query(String.class)
+                .single()).isEqualTo("am-1");
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'follow-up'").query(Long.class)
+                .single()).isEqualTo(1);
+        String results = admin.page("/surveys/" + survey + "/results").body();
+        assertThat(results).contains("1 / 2").contains("median time to close the loop");
+        // Two answers: NPS = 50 − 50 = 0; the response rate 2 of 2.
+        assertThat(results).contains("NPS: 0.0").contains("100%");
+        // Ann's answer and her follow-ups on the Customer 360.
+        assertThat(am1.page("/customers/ANN").body()).contains("NPS 3").contains("Called Ann");
+    }
+
+    @Test
+    void resultsExportAndOnlyADraftChangesQuestions() {
+        long survey = createSurvey("post-purchase-csat");
+        post(survey, "questions", "code=WHY&type=TEXT&textEn=" + Http.encode("Why?") + "&textZh=" + Http.encode("为什么？")
+                + "&showIfCode=CSAT&showIfValues=1,2");
+        post(survey, "open", "");
+        assertThat(post(survey, "questions", "code=MORE&type=TEXT&textEn=More"))
+                .contains("only while the survey is a draft");
+        post(survey, "kiosk", "");
+        String token = jdbc.sql("select kiosk_token from survey where id = ?").param(survey).query(String.class)
+                .single();
+        Http visitor = Http.browser(port);
+        int[] csat = {5, 4, 4, 3, 5, 2, 5, 4};
+        for (int c : csat) {
+            assertThat(answer(visitor, token, "q_CSAT=" + c + "&q_CES=6&q_WHY=" + Http.encode("slow, \"really\""))
+                    .statusCode()).isEqualTo(200);
+        }
+        // Top-2-box: 6 of 8 = 75 %, Wilson 95 % interval 40.9 % to 92.9 % (computed by hand, z = 1.95996).
+        String results = admin.page("/surveys/" + survey + "/results").body();
+        assertThat(results).contains("75.0").contains("40.9").contains("92.9");
+        // Only the answer with CSAT 2 was asked "why".
+        assertThat(results).containsOnlyOnce("slow, &quot;really&quot;");
+        HttpResponse<String> csv = admin.page("/surveys/" + survey + "/responses.csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(9);
+        assertThat(lines.get(0)).isEqualTo("response_id,submitted_at,channel,language,customer_id,CSAT,CES,COMMENT,WHY");
+        assertThat(lines).filteredOn(l -> l.endsWith(",\"slow, \"\"really\"\"\"")).hasSize(1);
+        // Analysts read the results but cannot change the survey.
+        staff.create("analyst-1", null, Role.ANALYST, PASSWORD);
+        Http analyst = Http.browser(port);
+        analyst.signIn("analyst-1", PASSWORD);
+        assertThat(analyst.page("/surveys/" + survey + "/results").statusCode()).isEqualTo(200);
+        assertThat(analyst.postForm("/surveys/" + survey + "/close", "version=" + version(survey) + "&_csrf="
+                + analyst.csrfToken()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void expiredAndClosedLinksAreRefusedKindly() throws Exception {
+        long survey = createSurvey("relationship-nps");
+        post(survey, "open", "");
+        post(survey, "invitations", "language=en");
+        List<String> links = mailedLinks(2);
+        jdbc.sql("update survey_invitation set expires_at = ? where token_hash = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), Tokens.hash(token(links.get(0)))).update();
+        assertThat(Http.browser(port).page("/s/" + token(links.get(0))).body()).contains("This link has expired");
+        post(survey, "close", "");
+        assertThat(Http.browser(port).page("/s/" + token(links.get(1))).body()).contains("This survey is closed");
+        assertThat(answer(Http.browser(port), token(links.get(1)), "q_NPS=5").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void buyersAreInvitedTheConfiguredDaysAfterAPurchase() throws Exception {
+        long survey = createSurvey("post-purchase-csat");
+        post(survey, "schedule", "invitationDays=14&afterPurchaseDays=3");
+        post(survey, "open", "");
+        Instant threeDaysAgo = Instant.now().minus(3, ChronoUnit.DAYS);
+        for (long c : List.of(ann, bob)) {
+            jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values (?, ?, ?, 'ORDER')")
+                    .params("O" + c, c, threeDaysAgo.atOffset(ZoneOffset.UTC)).update();
+        }
+        jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values ('OLD', ?, ?, 'ORDER')")
+                .params(ann, threeDaysAgo.minus(10, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC)).update();
+        assertThat(rules.invitePurchasers(Instant.now())).isEqualTo(2);
+        assertThat(mailedLinks(2)).hasSize(2);
+        assertThat(jdbc.sql("select count(*) from survey_invitation where reason = 'after-purchase'")
+                .query(Long.class).single()).isEqualTo(2);
+        // The next day, nobody new; run again the same day, nobody twice.
+        assertThat(rules.invitePurchasers(Instant.now())).isZero();
+    }
+}
