@@ -87,6 +87,13 @@ class DemoCommand implements Callable<Integer> {
                     return 1;
                 }
             }
+            Map<String, String> teams = new LinkedHashMap<>();
+            DemoBusiness.ACCOUNT_MANAGERS.forEach(m -> teams.put(m, DemoBusiness.teamOf(m)));
+            io.fidelis.app.survey.LoadingDemoSurveys.Loaded surveys = context.getBean(
+                    io.fidelis.app.survey.LoadingDemoSurveys.class).load(files.surveyAnswers(), teams);
+            System.out.println(surveys.alreadyLoaded() ? "Demo surveys: already loaded"
+                    : String.format("Demo surveys: %d surveys, %,d answers, %,d follow-ups", surveys.surveys(),
+                    surveys.responses(), surveys.followUps()));
             io.fidelis.app.loyalty.ScoringRun run = context.getBean(io.fidelis.app.loyalty.LoyaltyScoring.class)
                     .scoreAll();
             System.out.printf("Scored %,d customers (loyalty stages %s) in %.1f s%n", run.customers(), run.stages(),

@@ -125,6 +125,12 @@ public class CustomerManagement {
         return customers.recordOf(id);
     }
 
+    /** A customer's internal id by external id, for loads the system makes on its own (the demo); not scoped. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idForSystem(String externalId) {
+        return customers.idOf(externalId);
+    }
+
     /** The internal id of a customer the caller may see, for other capabilities. */
     @Transactional(readOnly = true)
     public long idOf(String externalId) {

@@ -117,7 +117,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/s/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/s/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/surveys", "/surveys/*", "/surveys/*/results",
-                                "/surveys/*/responses.csv").hasAnyRole(SURVEY_READERS)
+                                "/surveys/*/responses.csv", "/satisfaction").hasAnyRole(SURVEY_READERS)
                         .requestMatchers(HttpMethod.POST, "/surveys", "/surveys/**").hasAnyRole(SURVEY_EDITORS)
                         .requestMatchers(HttpMethod.GET, "/follow-ups").hasAnyRole(FOLLOW_UP)
                         .requestMatchers(HttpMethod.POST, "/follow-ups/*/close").hasAnyRole(FOLLOW_UP)

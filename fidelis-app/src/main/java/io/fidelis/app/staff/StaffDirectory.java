@@ -85,11 +85,38 @@ public class StaffDirectory {
     /** Every staff user with their login state, for the users page. */
     public java.util.List<StaffAccount> accounts() {
         return jdbc.sql("select id, username, display_name, role, enabled, password_hash is not null, locale,"
-                        + " created_at, email from staff_user order by username")
+                        + " created_at, email, team from staff_user order by username")
                 .query((rs, n) -> new StaffAccount(new StaffMember(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Role.valueOf(rs.getString(4))), rs.getBoolean(5), rs.getBoolean(6), rs.getString(7),
-                        rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9)))
+                        rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getString(9), rs.getString(10)))
                 .list();
+    }
+
+    /** A user's e-mail address (for survey invitations) and team (for the employee pulse); blank clears them. */
+    @Transactional
+    public void changeContact(String username, String email, String team) {
+        String e = email == null || email.isBlank() ? null : email.strip();
+        if (e != null && (e.length() > 254 || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new io.fidelis.app.shared.InvalidInputException("email", "not an e-mail address: " + e);
+        }
+        String t = team == null || team.isBlank() ? null : team.strip();
+        if (t != null && t.length() > 100) {
+            throw new io.fidelis.app.shared.InvalidInputException("team", "at most 100 characters");
+        }
+        int n = jdbc.sql("update staff_user set email = ?, team = ? where username = ?").params(e, t, username)
+                .update();
+        if (n == 0) {
+            throw new io.fidelis.app.shared.NotFoundException("no user " + username);
+        }
+    }
+
+    /** The team of every staff member who has one, by id. */
+    public java.util.Map<Long, String> teams() {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        jdbc.sql("select id, team from staff_user where team is not null").query(rs -> {
+            out.put(rs.getLong(1), rs.getString(2));
+        });
+        return out;
     }
 
     /** Changes a user's role and whether they may sign in. The last enabled admin cannot be demoted or disabled. */

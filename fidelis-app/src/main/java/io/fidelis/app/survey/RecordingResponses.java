@@ -130,8 +130,8 @@ public class RecordingResponses {
         return new Submission(State.ANSWERED, form, responseId, List.of(), raw);
     }
 
-    private void followUps(Survey survey, long responseId, long customerId, Map<String, Answer> answers,
-                           Instant now) {
+    /** Opens the follow-ups an answer asks for (the closed loop); also used by the demo load. */
+    void followUps(Survey survey, long responseId, long customerId, Map<String, Answer> answers, Instant now) {
         List<FollowUpPolicy.Reason> reasons = FollowUpPolicy.reasons(survey.audience(), survey.questions(), answers,
                 settings.complaintWords());
         if (reasons.isEmpty()) {

@@ -15,6 +15,11 @@ class SurveyNavigation {
     }
 
     @Bean
+    NavigationItem satisfactionNavigationEntry() {
+        return new NavigationItem(25, "nav.satisfaction", "/satisfaction", Set.of("ADMIN", "MANAGER", "ANALYST"));
+    }
+
+    @Bean
     NavigationItem followUpsNavigationEntry() {
         return new NavigationItem(35, "nav.followUps", "/follow-ups", Set.of("ADMIN", "MANAGER", "ACCOUNT_MANAGER"));
     }

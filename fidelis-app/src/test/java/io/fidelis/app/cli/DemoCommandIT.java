@@ -77,6 +77,19 @@ class DemoCommandIT {
         assertThat(count(data, "select count(*) from purchase where kind = 'RETURN'")).isPositive();
         long lines = count(data, "select count(*) from purchase_line");
         assertThat(lines).isGreaterThan(300);
+        // The demo's surveys: six templates answered, enough ECSI answers for the index, the closed loop started.
+        assertThat(count(data, "select count(*) from survey where created_by = 'demo'")).isEqualTo(6);
+        long answers = count(data, "select count(*) from survey_answer");
+        assertThat(count(data, "select count(*) from survey_response r join survey s on s.id = r.survey_id"
+                + " where s.template = 'ecsi'")).isGreaterThanOrEqualTo(30);
+        assertThat(count(data, "select count(*) from survey_follow_up")).isPositive();
+        assertThat(count(data, "select count(distinct team) from staff_user")).isEqualTo(3);
+        // Happier customers buy more often: promoters (NPS 9-10) bought more times, on average, than detractors.
+        String occasions = "select avg(cast(o as double)) from (select r.customer_id, count(*) o from purchase p join"
+                + " survey_response r on r.customer_id = p.customer_id join survey_answer a on a.response_id = r.id"
+                + " and a.code = 'NPS' where p.kind = 'ORDER' and a.number %s group by r.customer_id) x";
+        assertThat(average(data, String.format(occasions, ">= 9")))
+                .isGreaterThan(average(data, String.format(occasions, "<= 6")));
 
         Path log2 = dir.resolve("again.log");
         Process again = start(data, null, log2, "--customers", "300", "--seed", "5", "--no-serve");
@@ -87,6 +100,16 @@ class DemoCommandIT {
                 + " updated 0, unchanged " + String.format("%,d", lines));
         assertThat(out2).doesNotContain("created the administrator");
         assertThat(count(data, "select count(*) from purchase_line")).isEqualTo(lines);
+        assertThat(out2).contains("Demo surveys: already loaded");
+        assertThat(count(data, "select count(*) from survey_answer")).isEqualTo(answers);
+    }
+
+    private static double average(Path data, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("fidelis") + ";AUTO_SERVER=TRUE",
+                "sa", ""); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getDouble(1);
+        }
     }
 
     @Test

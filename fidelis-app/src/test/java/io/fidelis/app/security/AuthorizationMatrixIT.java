@@ -86,6 +86,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /s/{token}", PUBLIC);
         EXPECTED.put("POST /s/{token}", PUBLIC);
         EXPECTED.put("GET /surveys", SURVEY_READERS);
+        EXPECTED.put("GET /satisfaction", SURVEY_READERS);
         EXPECTED.put("POST /surveys", SURVEY_EDITORS);
         EXPECTED.put("GET /surveys/{id}", SURVEY_READERS);
         EXPECTED.put("GET /surveys/{id}/results", SURVEY_READERS);

@@ -56,6 +56,10 @@ abstract class SurveyScenarios {
     SurveySignals signals;
     @Autowired
     SurveyRules rules;
+    @Autowired
+    SurveyRepository repository;
+    @Autowired
+    SatisfactionOverview overview;
 
     Http admin;
     long ann;
@@ -317,5 +321,56 @@ abstract class SurveyScenarios {
                 .query(Long.class).single()).isEqualTo(2);
         // The next day, nobody new; run again the same day, nobody twice.
         assertThat(rules.invitePurchasers(Instant.now())).isZero();
+    }
+
+    @Test
+    void theSatisfactionPageEstimatesTheEcsiIndexFromTheAnswers() throws Exception {
+        // The 250 answers of the ECSI "mobi" survey (test resources data/mobi.csv, see the README there) as answers
+        // to an ECSI survey: the page's path coefficients are those of plspm 0.5.1 on the same data, such as
+        // Quality -> Satisfaction 0.51202394 and Satisfaction -> Loyalty 0.48547762, R² of Satisfaction 0.68107829.
+        long survey = createSurvey("ecsi");
+        post(survey, "open", "");
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(getClass()
+                .getResource("/data/mobi.csv").toURI()));
+        String[] header = lines.get(0).split(",");
+        Instant at = Instant.now().minus(10, ChronoUnit.DAYS);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] v = line.split(",");
+            java.util.Map<String, Answer> answers = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                answers.put(header[i], Answer.of(Integer.parseInt(v[i])));
+            }
+            repository.insertResponse(survey, null, null, null, "KIOSK", "en", at, answers);
+        }
+        // A pulse per team, and a team for Ann's account manager; the mystery-shopper benchmark.
+        staff.changeContact("am-1", null, "North team");
+        long pulse = createSurvey("employee-pulse");
+        post(pulse, "open", "");
+        for (int i = 0; i < 4; i++) {
+            repository.insertResponse(pulse, null, null, null, "KIOSK", "en", at, java.util.Map.of("TEAM",
+                    Answer.text(i < 2 ? "North team" : "south team"), "ENPS", Answer.of(i < 2 ? 10 : 3), "EQUIPPED",
+                    Answer.of(8), "HEARD", Answer.of(7), "KNOW_CUSTOMERS", Answer.of(9)));
+        }
+        long csat = createSurvey("post-purchase-csat");
+        post(csat, "open", "");
+        repository.insertResponse(csat, null, ann, null, "EMAIL", "en", at, java.util.Map.of("CSAT", Answer.of(5)));
+        long shopper = createSurvey("mystery-shopper");
+        post(shopper, "open", "");
+        for (int store = 0; store < 3; store++) {
+            repository.insertResponse(shopper, null, null, null, "KIOSK", "en", at, java.util.Map.of("SUBJECT",
+                    Answer.of(store), "GREETING", Answer.of(8 - store), "WAITING", Answer.of(5 + store)));
+        }
+        String page = admin.page("/satisfaction").body();
+        assertThat(page).contains("from 250 complete answers".replace("from", "")).contains("QUAL-&gt;SAT")
+                .contains("0.512").contains("0.485");
+        assertThat(page).containsPattern("(?s)id=\"index-SAT\">\\d{2}\\.\\d<");
+        // North team: eNPS 100, and their customers' CSAT (Ann, a 5): 100 % satisfied.
+        assertThat(page).containsPattern("(?s)North team</th>\\s*<td class=\"num\">2</td>\\s*<td class=\"num\">100</td>");
+        assertThat(page).containsPattern("(?s)<td class=\"num\">100</td>\\s*<td class=\"num\">1</td>");
+        assertThat(page).contains("Our store (1)").contains("Competitor B (1)");
+        SatisfactionOverview.Index index = overview.overview().index();
+        assertThat(index.respondents()).isEqualTo(250);
+        assertThat(index.paths().get("QUAL->SAT")).isCloseTo(0.51202394, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(index.rSquared().get("SAT")).isCloseTo(0.68107829, org.assertj.core.data.Offset.offset(1e-6));
     }
 }

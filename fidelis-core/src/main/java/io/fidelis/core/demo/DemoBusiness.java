@@ -35,6 +35,12 @@ public final class DemoBusiness {
     public static final List<String> ACCOUNT_MANAGERS = List.of(
             "li.wei", "zhang.min", "wang.fang", "chen.jie", "emma.hughes", "oliver.king");
     static final List<String> REGIONS = List.of("North", "South", "Overseas");
+
+    /** The team of a demo account manager (one team per region), as the demo's employee pulse names it. */
+    public static String teamOf(String accountManager) {
+        int i = ACCOUNT_MANAGERS.indexOf(accountManager);
+        return i < 0 ? null : DemoSurveys.TEAMS.get(i / 2);
+    }
     static final List<String> ZONES = List.of("Asia/Shanghai", "Asia/Shanghai", "Europe/London");
     static final List<String> SEGMENTS = List.of("Consumer", "Small business", "Key account");
     static final List<String> CHANNELS = List.of("store", "online", "phone");
@@ -87,6 +93,7 @@ public final class DemoBusiness {
         long orders = 0;
         long lines = 0;
         int written = 0;
+        List<DemoSurveys.Customer> surveyed = new ArrayList<>();
         try (CSVPrinter customers = printer(customersFile, "customer_id", "name", "email", "phone", "region",
                 "segment", "acquired_at", "acquisition_channel", "referred_by", "account_manager",
                 "marketing_consent", "time_zone");
@@ -138,6 +145,8 @@ public final class DemoBusiness {
                 int[] preferred = {random.nextInt(CATEGORIES.size()), random.nextInt(CATEGORIES.size())};
                 double lifetimeWeeks = random.exponential(dropout);
                 double horizonWeeks = (end.toEpochDay() - acquired.toEpochDay()) / 7.0;
+                surveyed.add(new DemoSurveys.Customer(id, rate, lifetimeWeeks < horizonWeeks, acquired, consent,
+                        region));
                 double t = 0;
                 while (t <= Math.min(lifetimeWeeks, horizonWeeks) && lines < options.maxLines()) {
                     LocalDate day = acquired.plusDays((long) Math.floor(t * 7));
@@ -176,7 +185,10 @@ public final class DemoBusiness {
                 }
             }
         }
-        return new DemoFiles(productsFile, customersFile, purchasesFile, products.size(), written, orders, lines);
+        Path answersFile = directory.resolve("survey_answers.csv");
+        DemoSurveys.write(answersFile, surveyed, options.asOf(), options.seed());
+        return new DemoFiles(productsFile, customersFile, purchasesFile, answersFile, products.size(), written, orders,
+                lines);
     }
 
     private static List<Product> products(RandomDraws random) {

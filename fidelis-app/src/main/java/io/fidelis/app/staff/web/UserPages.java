@@ -54,12 +54,17 @@ class UserPages {
 
     @PostMapping("/settings/users/{username}")
     String change(@PathVariable String username, @RequestParam String role,
-                  @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "false") boolean enabled,
+                  @RequestParam(required = false) String email, @RequestParam(required = false) String team,
+                  RedirectAttributes redirect) {
         try {
+            if (email != null || team != null) {
+                staff.changeContact(username, email, team); // checked first: a bad address changes nothing
+            }
             staff.changeAccess(username, role(role), enabled);
             redirect.addFlashAttribute("message", "users.changed");
             redirect.addFlashAttribute("messageArg", username);
-        } catch (BusinessRuleException | NotFoundException e) {
+        } catch (BusinessRuleException | NotFoundException | InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/settings/users";

@@ -1,0 +1,176 @@
+package io.fidelis.core.demo;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Survey answers of the demo business, consistent with how each customer behaves: a customer's satisfaction is
+ * drawn correlated (about 0.7) with their purchase rate, and lower once they have stopped buying, so happier
+ * customers buy more often (and, as the referrers are chosen among the frequent buyers, refer more). From it come a
+ * relationship NPS, post-purchase CSAT with effort and comments, an ECSI questionnaire answered by 300 customers
+ * (the ECSI paths, with loadings near 0.8 and the weak price-tolerance item CUSL2), the intention to stay, an
+ * employee pulse per team (teams whose customers are happier are happier) and mystery-shopper visits to our store
+ * and two competitors. Written as one row per answer: response, survey template, customer (or team), day, code,
+ * value. A random stream of its own, so the customers and purchases do not change.
+ */
+final class DemoSurveys {
+    private DemoSurveys() {
+    }
+
+    /** What the answers depend on, per customer. */
+    record Customer(String id, double rate, boolean stopped, LocalDate acquired, boolean consent, int region) {
+    }
+
+    static final List<String> TEAMS = List.of("North team", "South team", "Overseas team");
+
+    static void write(Path file, List<Customer> customers, LocalDate end, long seed) throws IOException {
+        RandomDraws random = new RandomDraws(seed * 31 + 7);
+        double[] logRate = customers.stream().mapToDouble(c -> Math.log(Math.max(c.rate(), 1e-6))).toArray();
+        double mean = java.util.Arrays.stream(logRate).average().orElse(0);
+        double sd = Math.sqrt(java.util.Arrays.stream(logRate).map(v -> (v - mean) * (v - mean)).average()
+                .orElse(1));
+        double[] happiness = new double[customers.size()];
+        double[] byRegion = new double[TEAMS.size()];
+        int[] inRegion = new int[TEAMS.size()];
+        for (int i = 0; i < customers.size(); i++) {
+            double z = sd > 0 ? (logRate[i] - mean) / sd : 0;
+            happiness[i] = 0.7 * z + 0.71 * random.normal() - (customers.get(i).stopped() ? 0.5 : 0);
+            byRegion[customers.get(i).region()] += happiness[i];
+            inRegion[customers.get(i).region()]++;
+        }
+        int responses = 0;
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("response,survey,respondent,day,code,value\n");
+            for (int i = 0; i < customers.size(); i++) {
+                Customer c = customers.get(i);
+                double h = happiness[i];
+                LocalDate from = c.acquired().isAfter(end.minusDays(365)) ? c.acquired() : end.minusDays(365);
+                long span = Math.max(1, end.toEpochDay() - from.toEpochDay());
+                if (c.consent() && random.chance(0.35)) {
+                    Map<String, String> a = new LinkedHashMap<>();
+                    int nps = clamp(Math.round(7.3 + 2.0 * h + 0.8 * random.normal()), 0, 10);
+                    a.put("NPS", Integer.toString(nps));
+                    if (random.chance(0.3)) {
+                        a.put("NPS_REASON", nps >= 9 ? "Friendly staff and good tea" : nps >= 7 ? "Fine, nothing special"
+                                : "Deliveries are often late");
+                    }
+                    if (nps <= 8 && random.chance(0.4)) {
+                        a.put("IMPROVE", nps <= 6 ? "I complained twice about late delivery, please fix it"
+                                : "More choice in the shop");
+                    }
+                    write(out, ++responses, "relationship-nps", c.id(), from.plusDays(random.nextInt((int) span)), a);
+                }
+                if (c.consent() && random.chance(0.25)) {
+                    Map<String, String> a = new LinkedHashMap<>();
+                    int csat = clamp(Math.round(3.9 + 0.9 * h + 0.5 * random.normal()), 1, 5);
+                    a.put("CSAT", Integer.toString(csat));
+                    a.put("CES", Integer.toString(clamp(Math.round(5.2 + 0.8 * h + 0.8 * random.normal()), 1, 7)));
+                    if (csat <= 2 && random.chance(0.5)) {
+                        a.put("COMMENT", "The product arrived broken and I want a refund");
+                    }
+                    write(out, ++responses, "post-purchase-csat", c.id(), from.plusDays(random.nextInt((int) span)),
+                            a);
+                }
+                if (c.consent() && random.chance(0.1)) {
+                    Map<String, String> a = new LinkedHashMap<>();
+                    a.put("INTEND_REPURCHASE", Integer.toString(clamp(Math.round(7 + 2.0 * h + random.normal()), 1,
+                            10)));
+                    boolean offer = random.chance(0.3);
+                    a.put("COMPETITOR_OFFER", offer ? "1" : "0");
+                    if (offer) {
+                        a.put("RESIST_OFFER", h + 0.5 * random.normal() > -0.3 ? "1" : "0");
+                    }
+                    write(out, ++responses, "conscious-loyalty", c.id(), end.minusDays(random.nextInt(60)), a);
+                }
+            }
+            // The ECSI questionnaire: 300 customers (or all, if fewer), latent constructs along the ECSI paths.
+            int ecsi = Math.min(300, customers.size());
+            for (int k = 0; k < ecsi; k++) {
+                int i = random.nextInt(customers.size());
+                double sat = happiness[i];
+                double imag = 0.6 * sat + 0.8 * random.normal();
+                double expe = 0.5 * imag + 0.87 * random.normal();
+                double qual = 0.45 * expe + 0.5 * sat + 0.7 * random.normal();
+                double val = 0.55 * qual + 0.25 * sat + 0.75 * random.normal();
+                double comp = 0.5 * sat + 0.87 * random.normal();
+                double loy = 0.5 * sat + 0.2 * imag + 0.1 * comp + 0.8 * random.normal();
+                Map<String, String> a = new LinkedHashMap<>();
+                items(a, random, "IMAG", 5, imag, 0.8);
+                items(a, random, "CUEX", 3, expe, 0.75);
+                items(a, random, "PERQ", 7, qual, 0.8);
+                items(a, random, "PERV", 2, val, 0.85);
+                items(a, random, "CUSA", 3, sat, 0.85);
+                a.put("CUSCO", item(random, comp, 0.9));
+                a.put("CUSL1", item(random, loy, 0.85));
+                a.put("CUSL2", item(random, loy, 0.2));
+                a.put("CUSL3", item(random, loy, 0.85));
+                write(out, ++responses, "ecsi", customers.get(i).id(), end.minusDays(random.nextInt(90)), a);
+            }
+            // The employee pulse: about eight answers per team; a team is as content as its customers, roughly.
+            for (int team = 0; team < TEAMS.size(); team++) {
+                double mood = inRegion[team] == 0 ? 0 : byRegion[team] / inRegion[team];
+                for (int k = 0; k < 8; k++) {
+                    double e = 1.5 * mood + 0.8 * random.normal() + (team == 2 ? -0.6 : 0.2);
+                    Map<String, String> a = new LinkedHashMap<>();
+                    a.put("TEAM", TEAMS.get(team));
+                    a.put("ENPS", Integer.toString(clamp(Math.round(7 + 2 * e), 0, 10)));
+                    a.put("EQUIPPED", Integer.toString(clamp(Math.round(7 + 1.5 * e + random.normal()), 1, 10)));
+                    a.put("HEARD", Integer.toString(clamp(Math.round(6.5 + 1.8 * e + random.normal()), 1, 10)));
+                    a.put("KNOW_CUSTOMERS", Integer.toString(clamp(Math.round(7.5 + e + random.normal()), 1, 10)));
+                    write(out, ++responses, "employee-pulse", TEAMS.get(team), end.minusDays(random.nextInt(30)), a);
+                }
+            }
+            // Mystery shoppers: ten visits to each store; ours is friendlier and better stocked, but slower.
+            String[] items = {"GREETING", "WAITING", "KNOWLEDGE", "AVAILABILITY", "PRICES", "CLEANLINESS", "OVERALL"};
+            double[][] level = {{8.2, 6.0, 7.8, 8.0, 7.5, 8.3, 7.8}, {7.0, 7.5, 7.2, 6.8, 7.8, 7.6, 7.2},
+                {6.5, 7.0, 6.6, 7.4, 6.9, 7.0, 6.8}};
+            for (int store = 0; store < 3; store++) {
+                for (int k = 0; k < 10; k++) {
+                    Map<String, String> a = new LinkedHashMap<>();
+                    a.put("SUBJECT", Integer.toString(store));
+                    for (int j = 0; j < items.length; j++) {
+                        a.put(items[j], Integer.toString(clamp(Math.round(level[store][j] + random.normal()), 1, 10)));
+                    }
+                    write(out, ++responses, "mystery-shopper", "", end.minusDays(random.nextInt(120)), a);
+                }
+            }
+        }
+    }
+
+    private static void items(Map<String, String> a, RandomDraws random, String prefix, int n, double latent,
+                              double loading) {
+        for (int k = 1; k <= n; k++) {
+            a.put(prefix + k, item(random, latent, loading));
+        }
+    }
+
+    /** A 1–10 answer with the given loading on a standardised latent variable. */
+    private static String item(RandomDraws random, double latent, double loading) {
+        double v = loading * latent + Math.sqrt(1 - loading * loading) * random.normal();
+        return Integer.toString(clamp(Math.round(7 + 1.5 * v), 1, 10));
+    }
+
+    private static int clamp(long v, int min, int max) {
+        return (int) Math.max(min, Math.min(max, v));
+    }
+
+    private static void write(Writer out, int response, String survey, String respondent, LocalDate day,
+                              Map<String, String> answers) throws IOException {
+        for (var e : answers.entrySet()) {
+            out.write(response + "," + survey + "," + csv(respondent) + "," + day + "," + e.getKey() + ","
+                    + csv(e.getValue()) + "\n");
+        }
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
