@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.ImportBench.class, WebBench.class, ClvBench.class, PlsBench.class})
+        subcommands = {BenchCommand.ImportBench.class, WebBench.class, ClvBench.class, PlsBench.class, SurveyBench.class})
 class BenchCommand implements Runnable {
     @Override
     public void run() {
