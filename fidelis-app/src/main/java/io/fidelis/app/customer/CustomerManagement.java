@@ -125,6 +125,27 @@ public class CustomerManagement {
         return customers.recordOf(id);
     }
 
+    /** Many customers by internal id, for the system's own work (as {@link #recordForSystem}); not scoped. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, CustomerRecord> recordsForSystem(java.util.Collection<Long> ids) {
+        return customers.recordsOf(ids);
+    }
+
+    /**
+     * The internal ids of the customers the caller may see, or empty when the caller sees every customer (wider
+     * roles); for capabilities that scope their own rows by customer.
+     */
+    @Transactional(readOnly = true)
+    public Optional<java.util.Set<Long>> visibleIds() {
+        if (current.accountManagerScope().isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        customers.each(new CustomerFilter(null, null, null, null, null), current.accountManagerScope(),
+                Instant.now(clock), r -> ids.add(r.id()));
+        return Optional.of(ids);
+    }
+
     /** A customer's internal id by external id, for loads the system makes on its own (the demo); not scoped. */
     @Transactional(readOnly = true)
     public Optional<Long> idForSystem(String externalId) {

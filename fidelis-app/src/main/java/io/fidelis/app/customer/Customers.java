@@ -51,6 +51,19 @@ class Customers {
                 .query(Long.class).optional();
     }
 
+    /** Customers by internal id, a thousand per query. */
+    java.util.Map<Long, CustomerRecord> recordsOf(java.util.Collection<Long> ids) {
+        java.util.Map<Long, CustomerRecord> out = new java.util.HashMap<>();
+        java.util.List<Long> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += 1000) {
+            java.util.List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.sql(RECORD + " where c.id in (" + in + ")").params(new java.util.ArrayList<Object>(chunk))
+                    .query(Customers::record).list().forEach(r -> out.put(r.id(), r));
+        }
+        return out;
+    }
+
     Optional<CustomerRecord> recordOf(long id) {
         return jdbc.sql(RECORD + " where c.id = ?").param(id).query(Customers::record).optional();
     }

@@ -97,6 +97,21 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A survey answer posted without a valid CSRF token (the form was kept open past its session) goes back to the
+     * form with a kind word; every other denial is the usual 403.
+     */
+    private static org.springframework.security.web.access.AccessDeniedHandler publicSurveyKindly() {
+        var standard = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            if ("POST".equals(request.getMethod()) && request.getRequestURI().matches("/s/[A-Za-z0-9_-]{1,64}")) {
+                response.sendRedirect(request.getRequestURI() + "?expired");
+            } else {
+                standard.handle(request, response, denied);
+            }
+        };
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, JdbcClient jdbc) throws Exception {
@@ -142,6 +157,9 @@ class SecurityConfiguration {
                         }))
                 .addFilterBefore(new StaleSessionFilter(jdbc),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                // The public survey page: a form kept open past its session (no valid CSRF token) comes back to the
+                // form with a kind word instead of a bare 403.
+                .exceptionHandling(e -> e.accessDeniedHandler(publicSurveyKindly()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

@@ -14,7 +14,6 @@ import io.fidelis.app.security.CurrentStaff;
 import io.fidelis.app.shared.BusinessRuleException;
 import io.fidelis.app.shared.NotFoundException;
 import io.fidelis.app.staff.StaffDirectory;
-import io.fidelis.app.staff.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,19 +46,29 @@ public class FollowUps {
                            String closedBy, String note, boolean overdue, Duration timeToClose) {
     }
 
+    /**
+     * Open follow-ups, by due date: an account manager's are those of the customers assigned to them now (a
+     * customer handed to another manager takes their follow-ups along).
+     */
     @Transactional(readOnly = true)
     public List<FollowUp> open() {
-        return rows(repository.followUps(current.accountManagerScope(), true, 500));
+        return rows(visible(repository.followUps(Optional.empty(), true, 100_000), 500));
     }
 
     @Transactional(readOnly = true)
     public List<FollowUp> recentlyClosed() {
-        return rows(repository.followUps(current.accountManagerScope(), false, 100));
+        return rows(visible(repository.followUps(Optional.empty(), false, 100_000), 100));
     }
 
-    /** A customer's follow-ups, newest first (the caller must be allowed to see the customer). */
+    private List<SurveyRepository.FollowUpRow> visible(List<SurveyRepository.FollowUpRow> all, int limit) {
+        Optional<java.util.Set<Long>> mine = customers.visibleIds();
+        return all.stream().filter(f -> mine.isEmpty() || mine.get().contains(f.customerId())).limit(limit)
+                .toList();
+    }
+
+    /** A customer's follow-ups, newest first; for the Customer 360, which shows only customers the caller sees. */
     @Transactional(readOnly = true)
-    public List<FollowUp> ofCustomer(long customerId) {
+    List<FollowUp> ofCustomer(long customerId) {
         return rows(repository.followUpsOfCustomer(customerId));
     }
 
@@ -67,8 +76,8 @@ public class FollowUps {
     public void close(long id, String note) {
         SurveyRepository.FollowUpRow row = repository.followUp(id)
                 .orElseThrow(() -> new NotFoundException("no follow-up " + id));
-        Optional<Long> scope = current.accountManagerScope();
-        if (scope.isPresent() && !scope.get().equals(row.managerId())) {
+        Optional<java.util.Set<Long>> mine = customers.visibleIds();
+        if (mine.isPresent() && !mine.get().contains(row.customerId())) {
             throw new NotFoundException("no follow-up " + id);
         }
         if (note == null || note.isBlank()) {
@@ -85,10 +94,15 @@ public class FollowUps {
     List<FollowUp> rows(List<SurveyRepository.FollowUpRow> rows) {
         Instant now = Instant.now(clock);
         List<FollowUp> out = new ArrayList<>(rows.size());
+        java.util.Map<Long, CustomerRecord> people = customers.recordsForSystem(rows.stream()
+                .map(SurveyRepository.FollowUpRow::customerId).toList());
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        staff.list().forEach(m -> names.put(m.id(), m.username()));
         for (SurveyRepository.FollowUpRow r : rows) {
-            Optional<CustomerRecord> c = customers.recordForSystem(r.customerId());
-            String manager = r.managerId() == null ? null
-                    : staff.byId(r.managerId()).map(StaffMember::username).orElse(null);
+            Optional<CustomerRecord> c = Optional.ofNullable(people.get(r.customerId()));
+            // The customer's account manager now (the one it was opened for, if the customer has none).
+            String manager = c.map(CustomerRecord::accountManager)
+                    .orElse(r.managerId() == null ? null : names.get(r.managerId()));
             out.add(new FollowUp(r.id(), r.surveyId(), c.map(CustomerRecord::externalId).orElse("?"),
                     c.map(CustomerRecord::name).orElse(null), manager, r.reason(), r.detail(), r.createdAt(),
                     r.dueAt(), r.closedAt(), r.closedBy(), r.note(),

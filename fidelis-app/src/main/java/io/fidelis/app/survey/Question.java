@@ -30,6 +30,9 @@ public record Question(String code, QuestionType type, boolean required, String 
             throw new IllegalArgumentException("question " + code + " needs an English text");
         }
         textZh = textZh == null || textZh.isBlank() ? textEn : textZh;
+        if (textEn.length() > 1000 || textZh.length() > 1000) {
+            throw new IllegalArgumentException("question " + code + ": a question has at most 1,000 characters");
+        }
         choicesEn = choicesEn == null ? List.of() : List.copyOf(choicesEn);
         choicesZh = choicesZh == null || choicesZh.size() != choicesEn.size() ? choicesEn : List.copyOf(choicesZh);
         if (type.choice() && choicesEn.size() < 2) {
@@ -38,6 +41,13 @@ public record Question(String code, QuestionType type, boolean required, String 
         showIfCode = showIfCode == null || showIfCode.isBlank() ? null : showIfCode.strip();
         showIfValues = showIfValues == null || showIfCode == null ? Set.of() : Set.copyOf(showIfValues);
         construct = construct == null || construct.isBlank() ? null : construct.strip();
+        if (String.join("\n", choicesEn).length() > 4000 || String.join("\n", choicesZh).length() > 4000) {
+            throw new IllegalArgumentException("question " + code + ": the choices have at most 4,000 characters");
+        }
+        if (String.join(",", showIfValues).length() > 200 || (showIfCode != null && showIfCode.length() > 40)
+                || (construct != null && construct.length() > 20)) {
+            throw new IllegalArgumentException("question " + code + ": the skip logic or construct is too long");
+        }
     }
 
     /** A plain question without choices, skip logic or construct. */

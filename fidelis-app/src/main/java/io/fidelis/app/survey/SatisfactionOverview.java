@@ -182,9 +182,11 @@ public class SatisfactionOverview {
             }
         }
         Map<String, int[]> csatByTeam = new HashMap<>(); // team → {answers, top-2}
+        Map<Long, CustomerRecord> people = customers.recordsForSystem(csatByCustomer.keySet());
         csatByCustomer.forEach((customer, answers) -> {
-            String team = customers.recordForSystem(customer).map(CustomerRecord::accountManager)
-                    .map(teamOfManager::get).orElse(null);
+            CustomerRecord who = people.get(customer);
+            String team = who == null || who.accountManager() == null ? null
+                    : teamOfManager.get(who.accountManager());
             if (team != null) {
                 int[] c = csatByTeam.computeIfAbsent(team, k -> new int[2]);
                 for (int a : answers) {
@@ -195,6 +197,9 @@ public class SatisfactionOverview {
         });
         List<Team> out = new ArrayList<>();
         pulse.forEach((team, answers) -> {
+            if (answers.size() < SurveyResults.MIN_GROUP) {
+                return; // too few to stay anonymous
+            }
             List<Integer> enps = new ArrayList<>();
             Map<String, double[]> ratings = new LinkedHashMap<>();
             for (Map<String, Answer> a : answers) {

@@ -28,7 +28,11 @@ public class SubmissionThrottle {
         Instant now = Instant.now(clock);
         Instant since = now.minusSeconds(60);
         if (recent.size() > 10_000) {
-            recent.entrySet().removeIf(e -> e.getValue().isEmpty() || e.getValue().peekLast().isBefore(since));
+            recent.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(since);
+                }
+            });
         }
         Deque<Instant> times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
         synchronized (times) {

@@ -91,6 +91,12 @@ public final class Survey {
         if (titleEn == null || titleEn.isBlank()) {
             throw new BusinessRuleException("titleEn", "the survey needs an English title");
         }
+        if (titleEn.strip().length() > 200 || (titleZh != null && titleZh.strip().length() > 200)) {
+            throw new BusinessRuleException("titleEn", "a title has at most 200 characters");
+        }
+        if ((introEn != null && introEn.strip().length() > 2000) || (introZh != null && introZh.strip().length() > 2000)) {
+            throw new BusinessRuleException("introEn", "an introduction has at most 2,000 characters");
+        }
         this.titleEn = titleEn.strip();
         this.titleZh = titleZh == null || titleZh.isBlank() ? this.titleEn : titleZh.strip();
         this.introEn = blankToNull(introEn);
@@ -169,8 +175,15 @@ public final class Survey {
         throw new BusinessRuleException("code", "no question " + code);
     }
 
+    /**
+     * Whether b only rewords a: same type, requirement, skip logic and construct, and the same number of choices
+     * in place (answers are kept by a choice's position, so a reordering is not a rewording).
+     */
     private static boolean sameExceptWording(Question a, Question b) {
-        return a.type() == b.type() && a.required() == b.required() && a.choicesEn().size() == b.choicesEn().size()
+        boolean reordered = !a.choicesEn().equals(b.choicesEn())
+                && new java.util.HashSet<>(a.choicesEn()).equals(new java.util.HashSet<>(b.choicesEn()));
+        return !reordered && a.type() == b.type() && a.required() == b.required()
+                && a.choicesEn().size() == b.choicesEn().size()
                 && java.util.Objects.equals(a.showIfCode(), b.showIfCode())
                 && a.showIfValues().equals(b.showIfValues()) && java.util.Objects.equals(a.construct(), b.construct());
     }

@@ -36,11 +36,13 @@ public class SurveyManagement {
     private final SurveyMail mail;
     private final SurveySettings settings;
     private final ApplicationEventPublisher events;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final Clock clock = Clock.systemUTC();
 
     SurveyManagement(SurveyRepository repository, CustomerManagement customers, StaffDirectory staff,
                      CurrentStaff current, SurveyMail mail, SurveySettings settings,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.repository = repository;
         this.customers = customers;
         this.staff = staff;
@@ -136,9 +138,24 @@ public class SurveyManagement {
             throw new io.fidelis.app.shared.ConflictException("the survey was changed by someone else; reload and"
                     + " try again");
         }
+        String before = json.writeValueAsString(summary(s));
         action.accept(s);
         repository.save(s);
-        audit(id, what, null, s.status().name());
+        audit(id, what, before, json.writeValueAsString(summary(s)));
+    }
+
+    /** What an audit entry keeps of a survey: status, titles and the questions as they read. */
+    private static Map<String, Object> summary(Survey s) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("status", s.status().name());
+        m.put("titleEn", s.titleEn());
+        m.put("titleZh", s.titleZh());
+        m.put("invitationDays", s.invitationDays());
+        m.put("afterPurchaseDays", s.afterPurchaseDays());
+        m.put("publicLink", s.kioskToken() != null);
+        m.put("questions", s.questions().stream().map(q -> q.code() + " " + q.type() + (q.required() ? " required"
+                : "") + ": " + q.textEn()).toList());
+        return m;
     }
 
     private void audit(long id, String action, String before, String after) {
@@ -194,6 +211,8 @@ public class SurveyManagement {
     }
 
     private InvitationRun inviteCustomers(Survey s, List<CustomerRecord> chosen, String language, String reason) {
+        repository.lock(s.id());
+        java.util.Set<Long> invitedBefore = repository.invitedCustomers(s.id());
         Instant now = Instant.now(clock);
         Instant capStart = now.minus(Duration.ofDays(settings.contactCapDays()));
         Instant expires = now.plus(Duration.ofDays(s.invitationDays()));
@@ -204,16 +223,20 @@ public class SurveyManagement {
         int already = 0;
         List<SurveyMail.Letter> letters = new ArrayList<>();
         List<Map.Entry<String, String>> links = new ArrayList<>();
+        java.util.Set<Long> contacted = repository.contactedSince(capStart);
+        List<String> invitedIds = new ArrayList<>();
         for (CustomerRecord c : chosen) {
             if (!c.marketingConsent()) {
                 noConsent++;
             } else if (c.email() == null || c.email().isBlank()) {
                 noEmail++;
-            } else if (repository.invitedTo(s.id(), c.id())) {
+            } else if (invitedBefore.contains(c.id())) {
                 already++;
-            } else if (repository.invitedSince(c.id(), capStart)) {
+            } else if (contacted.contains(c.id())) {
                 recent++;
             } else {
+                contacted.add(c.id());
+                invitedIds.add(c.externalId());
                 String token = Tokens.create();
                 long invitation = repository.insertInvitation(s.id(), c.id(), null, Tokens.hash(token), language,
                         reason, now, expires);
@@ -227,8 +250,12 @@ public class SurveyManagement {
         }
         boolean configured = mail.configured();
         if (invited > 0) {
+            Map<String, Object> what = new java.util.LinkedHashMap<>();
+            what.put("invited", invited);
+            what.put("reason", reason);
+            what.put("customers", invitedIds.size() > 1000 ? invitedIds.subList(0, 1000) : invitedIds);
             events.publishEvent(new AuditableChange(current.actor(), "survey", Long.toString(s.id()), "invite",
-                    null, "{\"invited\":" + invited + ",\"reason\":\"" + reason + "\"}"));
+                    null, json.writeValueAsString(what)));
             afterCommit(() -> mail.send(letters));
         }
         return new InvitationRun(invited, configured ? invited : 0, noConsent, noEmail, recent, already, configured,
@@ -239,6 +266,7 @@ public class SurveyManagement {
     @Transactional
     public InvitationRun inviteStaff(long surveyId, String language) {
         Survey s = openSurvey(surveyId, Audience.EMPLOYEE);
+        repository.lock(s.id());
         Instant now = Instant.now(clock);
         Instant expires = now.plus(Duration.ofDays(s.invitationDays()));
         String lang = SurveyLanguage.of(language);
@@ -261,7 +289,8 @@ public class SurveyManagement {
             invited++;
             letters.add(new SurveyMail.Letter(invitation, a.email(), a.displayName(), lang, s.title(lang),
                     s.intro(lang), link(token), expires));
-            links.add(Map.entry(a.username(), link(token)));
+            // Not who got which link: employees answer anonymously.
+            links.add(Map.entry("", link(token)));
         }
         boolean configured = mail.configured();
         if (invited > 0) {

@@ -168,19 +168,26 @@ class SurveyRepository {
 
     /** Marks an invitation answered; false if it was answered already (two submissions racing). */
     boolean claim(long invitationId, Instant at) {
-        return jdbc.sql("update survey_invitation set answered_at = ? where id = ? and answered_at is null")
-                .params(utc(at), invitationId).update() == 1;
+        return jdbc.sql("update survey_invitation set answered_at = ? where id = ? and answered_at is null"
+                        + " and expires_at > ?")
+                .params(utc(at), invitationId, utc(at)).update() == 1;
     }
 
-    /** Whether the customer was invited to any survey since then (the contact-frequency cap). */
-    boolean invitedSince(long customerId, Instant since) {
-        return jdbc.sql("select count(*) from survey_invitation where customer_id = ? and created_at >= ?")
-                .params(customerId, utc(since)).query(Long.class).single() > 0;
+    /** Locks the survey's row until the end of the transaction: invitation runs of one survey one at a time. */
+    void lock(long surveyId) {
+        jdbc.sql("select id from survey where id = ? for update").param(surveyId).query(Long.class).list();
     }
 
-    boolean invitedTo(long surveyId, long customerId) {
-        return jdbc.sql("select count(*) from survey_invitation where survey_id = ? and customer_id = ?")
-                .params(surveyId, customerId).query(Long.class).single() > 0;
+    /** The customers invited to this survey. */
+    java.util.Set<Long> invitedCustomers(long surveyId) {
+        return new java.util.HashSet<>(jdbc.sql("select customer_id from survey_invitation where survey_id = ?"
+                + " and customer_id is not null").param(surveyId).query(Long.class).list());
+    }
+
+    /** The customers invited to any survey since then (the contact-frequency cap). */
+    java.util.Set<Long> contactedSince(Instant since) {
+        return new java.util.HashSet<>(jdbc.sql("select distinct customer_id from survey_invitation where"
+                + " customer_id is not null and created_at >= ?").param(utc(since)).query(Long.class).list());
     }
 
     // Responses

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SurveyResults {
-    /** A group with fewer answers than this is shown without an interval (too few to say anything). */
+    /** An employee survey's group (a team) with fewer answers than this is not shown, to keep answers anonymous. */
     static final int MIN_GROUP = 5;
 
     private final SurveyRepository repository;
@@ -114,12 +114,8 @@ public class SurveyResults {
         Survey survey = repository.byId(surveyId).orElseThrow(() -> new io.fidelis.app.shared.NotFoundException(
                 "no survey " + surveyId));
         List<SurveyRepository.StoredResponse> responses = repository.responses(surveyId);
-        Map<Long, CustomerRecord> people = new HashMap<>();
-        for (SurveyRepository.StoredResponse r : responses) {
-            if (r.customerId() != null && !people.containsKey(r.customerId())) {
-                customers.recordForSystem(r.customerId()).ifPresent(c -> people.put(c.id(), c));
-            }
-        }
+        Map<Long, CustomerRecord> people = customers.recordsForSystem(responses.stream()
+                .map(SurveyRepository.StoredResponse::customerId).filter(java.util.Objects::nonNull).toList());
         Map<Long, String> stages = responses.stream().anyMatch(r -> r.customerId() != null) ? loyalty.stages()
                 : Map.of();
         Map<String, Function<SurveyRepository.StoredResponse, String>> groupings = new LinkedHashMap<>();
@@ -198,7 +194,12 @@ public class SurveyResults {
             Map<String, Map<String, Figure>> byGroup = new LinkedHashMap<>();
             groups.forEach((g, m) -> {
                 Map<String, Figure> f = new LinkedHashMap<>();
-                m.forEach((k, v) -> f.put(k, Figure.of(q, v)));
+                // Employees answer anonymously: a team with fewer than MIN_GROUP answers is not shown.
+                m.forEach((k, v) -> {
+                    if (survey.audience() != Audience.EMPLOYEE || v.size() >= MIN_GROUP) {
+                        f.put(k, Figure.of(q, v));
+                    }
+                });
                 byGroup.put(g, f);
             });
             results.add(new QuestionResult(q, Figure.of(q, all), byMonth, byGroup, counts));
@@ -244,20 +245,23 @@ public class SurveyResults {
         Survey survey = repository.byId(surveyId).orElseThrow(() -> new io.fidelis.app.shared.NotFoundException(
                 "no survey " + surveyId));
         try {
+            out.write('\uFEFF'); // so that spreadsheets read the Chinese text as UTF-8
             List<String> header = new ArrayList<>(List.of("response_id", "submitted_at", "channel", "language",
                     "customer_id"));
             survey.questions().forEach(q -> header.add(q.code()));
             out.write(String.join(",", header.stream().map(SurveyResults::csv).toList()));
             out.write("\r\n");
-            Map<Long, String> externalIds = new HashMap<>();
-            for (SurveyRepository.StoredResponse r : repository.responses(surveyId)) {
+            List<SurveyRepository.StoredResponse> all = repository.responses(surveyId);
+            Map<Long, CustomerRecord> people = customers.recordsForSystem(all.stream()
+                    .map(SurveyRepository.StoredResponse::customerId).filter(java.util.Objects::nonNull).toList());
+            for (SurveyRepository.StoredResponse r : all) {
                 List<String> row = new ArrayList<>();
                 row.add(Long.toString(r.id()));
                 row.add(r.submittedAt().toString());
                 row.add(r.channel());
                 row.add(r.language());
-                row.add(r.customerId() == null ? "" : externalIds.computeIfAbsent(r.customerId(),
-                        id -> customers.recordForSystem(id).map(CustomerRecord::externalId).orElse("")));
+                CustomerRecord c = r.customerId() == null ? null : people.get(r.customerId());
+                row.add(c == null ? "" : c.externalId());
                 for (Question q : survey.questions()) {
                     Answer a = r.answers().get(q.code());
                     row.add(a == null ? "" : value(q, a));

@@ -31,6 +31,13 @@ class SurveyRules {
     private final CustomerManagement customers;
     private final LoyaltyScoring scoring;
     private final Clock clock = Clock.systemUTC();
+    /** Rescoring after an answer runs here, not in the customer's request (a full scoring run may hold it up). */
+    private final java.util.concurrent.ExecutorService rescoring = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "fidelis-survey-rescoring");
+                t.setDaemon(true);
+                return t;
+            });
 
     SurveyRules(SurveyRepository repository, SurveyManagement management, PurchaseRecording purchases,
                 CustomerManagement customers, LoyaltyScoring scoring) {
@@ -69,11 +76,18 @@ class SurveyRules {
     @TransactionalEventListener
     void on(SurveyAnswered answered) {
         if (answered.customerId() != null) {
-            try {
-                scoring.scoreOne(answered.customerId());
-            } catch (RuntimeException e) {
-                log.warn("Rescoring customer {} after a survey failed: {}", answered.customerId(), e.toString());
-            }
+            rescoring.submit(() -> {
+                try {
+                    scoring.scoreOne(answered.customerId());
+                } catch (RuntimeException e) {
+                    log.warn("Rescoring customer {} after a survey failed: {}", answered.customerId(), e.toString());
+                }
+            });
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        rescoring.shutdown();
     }
 }

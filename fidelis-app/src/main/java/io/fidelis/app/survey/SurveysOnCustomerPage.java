@@ -55,8 +55,8 @@ class SurveysOnCustomerPage implements CustomerViewContribution {
                     scores.append(q.code()).append(' ').append(a.number().stripTrailingZeros().toPlainString());
                 }
             }
-            answers.add(Map.of("survey", s.titleEn(), "surveyId", s.id(), "at", r.submittedAt(), "scores",
-                    scores.toString()));
+            answers.add(Map.of("survey", s.titleEn(), "surveyZh", s.titleZh(), "surveyId", s.id(), "at",
+                    r.submittedAt(), "scores", scores.toString()));
         }
         return Map.of("surveyAnswers", answers, "followUps", followUps.ofCustomer(customer.id()));
     }

@@ -9,7 +9,8 @@ import java.util.HexFormat;
 
 /**
  * Unguessable link tokens: 128 random bits from {@link SecureRandom}, URL-safe Base64 (22 characters). Only the
- * SHA-256 of an invitation's token is stored, so a copy of the database holds no usable link.
+ * SHA-256 of an invitation's token is stored, so a copy of the database holds no usable invitation. A kiosk link is
+ * public by design (printed on a receipt, shown on a tablet) and is stored as it is, so staff can show it again.
  */
 final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();

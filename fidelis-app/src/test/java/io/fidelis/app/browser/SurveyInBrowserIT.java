@@ -83,7 +83,7 @@ class SurveyInBrowserIT {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         new Select(visible(By.id("template"))).selectByValue("conscious-loyalty");
         browser.findElement(By.id("create-survey")).click();
-        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Will you stay with us?");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Will you stay with us?"));
         assertThat(browser.findElement(By.id("survey-status")).getText()).isEqualTo("draft");
         WebElement add = browser.findElement(By.id("add-question"));
         add.findElement(By.name("code")).sendKeys("FAVOURITE");
@@ -124,11 +124,16 @@ class SurveyInBrowserIT {
         browser.findElement(By.cssSelector("#q-RESIST_OFFER input[value='1']")).click();
         browser.findElement(By.cssSelector("#q-FAVOURITE textarea")).sendKeys("The tea, and you remember my name");
         browser.findElement(By.id("submit-survey")).click();
-        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Thank you!");
+        // (The form page has an h1 too: wait for the new page's.)
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you!"));
+        assertThat(browser.getCurrentUrl()).contains("?done");
+        // Reloading the thank-you page sends nothing again.
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you!"));
         // The page in Chinese.
         browser.get(url("/s/" + token + "?lang=en"));
         visible(By.linkText("中文")).click();
-        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("您会继续选择我们吗？");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "您会继续选择我们吗？"));
         assertThat(browser.findElement(By.id("q-FAVOURITE")).getText()).contains("您最喜欢我们哪一点？");
         Browser.screenshot(browser, "23-survey-in-chinese");
         // No answer was stored twice, and the answer not asked for is not there.

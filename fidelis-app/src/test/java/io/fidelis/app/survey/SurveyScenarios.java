@@ -136,7 +136,15 @@ abstract class SurveyScenarios {
         String page = visitor.page("/s/" + token).body();
         // A page without a form (a closed survey) has no token: the session's token from the login page.
         String csrf = page.contains("name=\"_csrf\"") ? Http.csrfOf(page) : visitor.csrfToken();
-        return visitor.postForm("/s/" + token, answers + "&_csrf=" + csrf);
+        HttpResponse<String> r = visitor.postForm("/s/" + token, answers + "&_csrf=" + csrf);
+        if (r.statusCode() == 302) {
+            // Taken: on to the thank-you page, as the browser goes (reloading it sends nothing again).
+            String location = r.headers().firstValue("Location").orElseThrow();
+            assertThat(location).contains("/s/" + token + "?done");
+            java.net.URI uri = java.net.URI.create(location);
+            return visitor.page(uri.getRawPath() + "?" + uri.getRawQuery());
+        }
+        return r;
     }
 
     @Test
@@ -145,7 +153,7 @@ abstract class SurveyScenarios {
         post(survey, "open", "");
         String page = post(survey, "invitations", "segment=Retail&language=zh-CN");
         // Ann is invited; Cy has no consent, Dee no e-mail; Bob is not in Retail.
-        assertThat(page).contains("Invited 1 (e-mailed 1)").doesNotContain("<code>http");
+        assertThat(page).contains("Invited 1 (queued for e-mail 1)").doesNotContain("<code>http");
         List<String> links = mailedLinks(1);
         MimeMessage mail = SMTP.getReceivedMessages()[0];
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ann@example.com");
@@ -194,8 +202,12 @@ abstract class SurveyScenarios {
         HttpResponse<String> range = answer(visitor, token, "q_INTEND_REPURCHASE=12&q_COMPETITOR_OFFER=0");
         assertThat(range.statusCode()).isEqualTo(422);
         assertThat(range.body()).contains("Please choose a number from 1 to 10.");
-        HttpResponse<String> noCsrf = visitor.postForm("/s/" + token, "q_INTEND_REPURCHASE=9&q_COMPETITOR_OFFER=0");
-        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        // Without a valid CSRF token (a form kept open past its session): back to the form, kindly, nothing taken.
+        HttpResponse<String> noCsrf = Http.browser(port).postForm("/s/" + token,
+                "q_INTEND_REPURCHASE=9&q_COMPETITOR_OFFER=0");
+        assertThat(noCsrf.statusCode()).isEqualTo(302);
+        assertThat(noCsrf.headers().firstValue("Location").orElse("")).endsWith("/s/" + token + "?expired");
+        assertThat(visitor.page("/s/" + token + "?expired").body()).contains("open for a long time");
         assertThat(jdbc.sql("select count(*) from survey_response").query(Long.class).single()).isZero();
         // The kiosk takes answers from anyone, any number of times; skip logic drops an answer not asked for.
         assertThat(answer(visitor, token, "q_INTEND_REPURCHASE=9&q_COMPETITOR_OFFER=0&q_RESIST_OFFER=1")
@@ -250,6 +262,11 @@ abstract class SurveyScenarios {
         assertThat(results).contains("NPS: 0.0").contains("100%");
         // Ann's answer and her follow-ups on the Customer 360.
         assertThat(am1.page("/customers/ANN").body()).contains("NPS 3").contains("Called Ann");
+        // Ann is handed to am-2: her open follow-up goes with her.
+        jdbc.sql("update customer set account_manager_id = (select id from staff_user where username = 'am-2')"
+                + " where id = ?").param(ann).update();
+        assertThat(am1.page("/follow-ups").body()).contains("Nothing to follow up.");
+        assertThat(am2.page("/follow-ups").body()).contains("ANN").contains("Complaint in free text");
     }
 
     @Test
@@ -269,16 +286,21 @@ abstract class SurveyScenarios {
             assertThat(answer(visitor, token, "q_CSAT=" + c + "&q_CES=6&q_WHY=" + Http.encode("slow, \"really\""))
                     .statusCode()).isEqualTo(200);
         }
-        // Top-2-box: 6 of 8 = 75 %, Wilson 95 % interval 40.9 % to 92.9 % (computed by hand, z = 1.95996).
+        // A script in an answer is shown as text.
+        assertThat(answer(visitor, token, "q_CSAT=1&q_WHY=" + Http.encode("<script>alert(1)</script>"))
+                .statusCode()).isEqualTo(200);
+        // Top-2-box: 6 of 9 = 66.7 %, Wilson 95 % interval 35.4 % to 87.9 % (computed by hand, z = 1.95996:
+        // centre (6 + z²/2)/(9 + z²), half-width z·√(6·3/9 + z²/4)/(9 + z²)).
         String results = admin.page("/surveys/" + survey + "/results").body();
-        assertThat(results).contains("75.0").contains("40.9").contains("92.9");
+        assertThat(results).contains("66.7").contains("35.4").contains("87.9");
+        assertThat(results).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
         // Only the answer with CSAT 2 was asked "why".
         assertThat(results).containsOnlyOnce("slow, &quot;really&quot;");
         HttpResponse<String> csv = admin.page("/surveys/" + survey + "/responses.csv");
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines).hasSize(9);
-        assertThat(lines.get(0)).isEqualTo("response_id,submitted_at,channel,language,customer_id,CSAT,CES,COMMENT,WHY");
+        assertThat(lines).hasSize(10);
+        assertThat(lines.get(0)).isEqualTo("\uFEFFresponse_id,submitted_at,channel,language,customer_id,CSAT,CES,COMMENT,WHY");
         assertThat(lines).filteredOn(l -> l.endsWith(",\"slow, \"\"really\"\"\"")).hasSize(1);
         // Analysts read the results but cannot change the survey.
         staff.create("analyst-1", null, Role.ANALYST, PASSWORD);
@@ -346,9 +368,10 @@ abstract class SurveyScenarios {
         staff.changeContact("am-1", null, "North team");
         long pulse = createSurvey("employee-pulse");
         post(pulse, "open", "");
-        for (int i = 0; i < 4; i++) {
+        // Five North answers; two South ones, too few to show without revealing who said what.
+        for (int i = 0; i < 7; i++) {
             repository.insertResponse(pulse, null, null, null, "KIOSK", "en", at, java.util.Map.of("TEAM",
-                    Answer.text(i < 2 ? "North team" : "south team"), "ENPS", Answer.of(i < 2 ? 10 : 3), "EQUIPPED",
+                    Answer.text(i < 5 ? "North team" : "South team"), "ENPS", Answer.of(i < 5 ? 10 : 3), "EQUIPPED",
                     Answer.of(8), "HEARD", Answer.of(7), "KNOW_CUSTOMERS", Answer.of(9)));
         }
         long csat = createSurvey("post-purchase-csat");
@@ -365,7 +388,8 @@ abstract class SurveyScenarios {
                 .contains("0.512").contains("0.485");
         assertThat(page).containsPattern("(?s)id=\"index-SAT\">\\d{2}\\.\\d<");
         // North team: eNPS 100, and their customers' CSAT (Ann, a 5): 100 % satisfied.
-        assertThat(page).containsPattern("(?s)North team</th>\\s*<td class=\"num\">2</td>\\s*<td class=\"num\">100</td>");
+        assertThat(page).containsPattern("(?s)North team</th>\\s*<td class=\"num\">5</td>\\s*<td class=\"num\">100</td>");
+        assertThat(page).doesNotContain("South team");
         assertThat(page).containsPattern("(?s)<td class=\"num\">100</td>\\s*<td class=\"num\">1</td>");
         assertThat(page).contains("Our store (1)").contains("Competitor B (1)");
         SatisfactionOverview.Index index = overview.overview().index();

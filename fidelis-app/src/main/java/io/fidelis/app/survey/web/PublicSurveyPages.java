@@ -40,10 +40,19 @@ class PublicSurveyPages {
         this.messages = messages;
     }
 
+    /**
+     * The form; {@code done} after an answer was taken (the thank-you page, reached by a redirect so that reloading
+     * it sends nothing again); {@code expired} when the form was open so long that its session ended.
+     */
     @GetMapping("/s/{token}")
-    String form(@PathVariable String token, @RequestParam(required = false) String lang, Model model,
-                HttpServletRequest request, HttpServletResponse response) {
+    String form(@PathVariable String token, @RequestParam(required = false) String lang,
+                @RequestParam(required = false) String done, @RequestParam(required = false) String expired,
+                Model model, HttpServletRequest request, HttpServletResponse response) {
         RecordingResponses.Form form = withBrowserLanguage(responses.form(token, lang), lang, request);
+        if (done != null && (form.kiosk() || form.state() == RecordingResponses.State.ANSWERED)) {
+            return page(form, Map.of(), List.of(), token, model, request, response, "THANKS");
+        }
+        model.addAttribute("expired", expired != null && form.state() == RecordingResponses.State.OPEN);
         return page(form, Map.of(), List.of(), token, model, request, response);
     }
 
@@ -51,23 +60,25 @@ class PublicSurveyPages {
     String submit(@PathVariable String token, @RequestParam(required = false) String lang,
                   @RequestParam MultiValueMap<String, String> params, HttpServletRequest request, Model model,
                   HttpServletResponse response) {
-        if (!throttle.allow(request.getRemoteAddr())) {
-            RecordingResponses.Form form = withBrowserLanguage(responses.form(token, lang), lang, request);
-            response.setStatus(429);
-            return page(new RecordingResponses.Form(RecordingResponses.State.OPEN, form.survey(), form.language(),
-                    form.kiosk()), Map.of(), List.of(), token, model, request, response, "THROTTLED");
-        }
         Map<String, List<String>> raw = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if (k.startsWith("q_")) {
                 raw.put(k.substring(2), v);
             }
         });
+        if (!throttle.allow(request.getRemoteAddr())) {
+            // The form again with what was entered, and when to try again.
+            RecordingResponses.Form form = withBrowserLanguage(responses.form(token, lang), lang, request);
+            response.setStatus(429);
+            response.setHeader("Retry-After", "60");
+            model.addAttribute("throttled", true);
+            return page(form, raw, List.of(), token, model, request, response);
+        }
         String language = lang != null ? lang : withBrowserLanguage(responses.form(token, null), null, request)
                 .language();
         RecordingResponses.Submission s = responses.submit(token, raw, language);
         if (s.recorded()) {
-            return page(s.form(), Map.of(), List.of(), token, model, request, response, "THANKS");
+            return "redirect:/s/" + token + "?done&lang=" + s.form().language();
         }
         if (!s.problems().isEmpty()) {
             response.setStatus(422);

@@ -168,12 +168,18 @@ class SurveyPages {
                   @RequestParam(required = false) String activity, @RequestParam(defaultValue = "en") String language,
                   RedirectAttributes redirect) {
         try {
-            CustomerFilter.Kind kind = activity == null || activity.isBlank() ? null
-                    : CustomerFilter.Kind.valueOf(activity.toUpperCase(Locale.ROOT));
+            CustomerFilter.Kind kind;
+            try {
+                kind = activity == null || activity.isBlank() ? null
+                        : CustomerFilter.Kind.valueOf(activity.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BusinessRuleException("activity", "no activity '" + activity + "' (active, lapsing, lost,"
+                        + " never)");
+            }
             SurveyManagement.InvitationRun run = surveys.invite(id, new CustomerFilter(null, blank(segment),
                     blank(region), blank(manager), customers.activity(kind)), language);
             redirect.addFlashAttribute("run", run);
-        } catch (BusinessRuleException | IllegalArgumentException e) {
+        } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/surveys/" + id;
