@@ -124,6 +124,7 @@ public class RecordingResponses {
         long responseId = repository.insertResponse(survey.id(), invitationId, customerId, null, channel,
                 form.language(), now, read.answers());
         if (customerId != null) {
+            repository.rememberLanguage(customerId, form.language(), now);
             followUps(survey, responseId, customerId, read.answers(), now);
         }
         events.publishEvent(new SurveyAnswered(survey.id(), responseId, customerId));

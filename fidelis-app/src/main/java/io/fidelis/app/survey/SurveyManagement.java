@@ -224,6 +224,8 @@ public class SurveyManagement {
         List<SurveyMail.Letter> letters = new ArrayList<>();
         List<Map.Entry<String, String>> links = new ArrayList<>();
         java.util.Set<Long> contacted = repository.contactedSince(capStart);
+        // Each customer in their own language when they have answered before; else the language of the run.
+        Map<Long, String> languages = repository.languages();
         List<String> invitedIds = new ArrayList<>();
         for (CustomerRecord c : chosen) {
             if (!c.marketingConsent()) {
@@ -238,11 +240,12 @@ public class SurveyManagement {
                 contacted.add(c.id());
                 invitedIds.add(c.externalId());
                 String token = Tokens.create();
-                long invitation = repository.insertInvitation(s.id(), c.id(), null, Tokens.hash(token), language,
+                String theirs = languages.getOrDefault(c.id(), language);
+                long invitation = repository.insertInvitation(s.id(), c.id(), null, Tokens.hash(token), theirs,
                         reason, now, expires);
                 invited++;
-                letters.add(new SurveyMail.Letter(invitation, c.email(), c.name(), language, s.title(language),
-                        s.intro(language), link(token), expires));
+                letters.add(new SurveyMail.Letter(invitation, c.email(), c.name(), theirs, s.title(theirs),
+                        s.intro(theirs), link(token), expires));
                 if (links.size() < 200) {
                     links.add(Map.entry(c.externalId(), link(token)));
                 }
@@ -260,6 +263,24 @@ public class SurveyManagement {
         }
         return new InvitationRun(invited, configured ? invited : 0, noConsent, noEmail, recent, already, configured,
                 configured ? List.of() : links);
+    }
+
+    /**
+     * After a complaint is resolved: invites the customer to the open complaint-resolution survey (the newest, if
+     * several), with the same consent and contact rules. The complaint capability calls this when it closes a
+     * complaint; with no such survey open, nothing happens and the result says so (empty).
+     */
+    @Transactional
+    public java.util.Optional<InvitationRun> inviteAfterComplaint(long customerId) {
+        java.util.Optional<Survey> survey = repository.all().stream()
+                .filter(s -> s.template().equals("complaint-resolution") && s.status() == SurveyStatus.OPEN)
+                .findFirst();
+        if (survey.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<CustomerRecord> customer = customers.recordForSystem(customerId);
+        return customer.map(c -> inviteCustomers(survey.get(), List.of(c), SurveyLanguage.ENGLISH,
+                "complaint-resolved"));
     }
 
     /** Invites every enabled staff member with an e-mail address to an employee survey. */

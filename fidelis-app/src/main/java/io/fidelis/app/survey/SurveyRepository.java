@@ -190,6 +190,27 @@ class SurveyRepository {
                 + " customer_id is not null and created_at >= ?").param(utc(since)).query(Long.class).list());
     }
 
+    // Languages
+
+    /** Remembers the language a customer answers in. */
+    void rememberLanguage(long customerId, String language, Instant at) {
+        jdbc.sql("merge into survey_language l using (select cast(? as bigint) customer_id, cast(? as varchar(10))"
+                        + " language, cast(? as timestamp with time zone) updated_at) x on (l.customer_id ="
+                        + " x.customer_id) when matched then update set language = x.language, updated_at ="
+                        + " x.updated_at when not matched then insert (customer_id, language, updated_at) values"
+                        + " (x.customer_id, x.language, x.updated_at)")
+                .params(customerId, language, utc(at)).update();
+    }
+
+    /** The remembered languages of customers. */
+    Map<Long, String> languages() {
+        Map<Long, String> out = new HashMap<>();
+        jdbc.sql("select customer_id, language from survey_language").query(rs -> {
+            out.put(rs.getLong(1), rs.getString(2));
+        });
+        return out;
+    }
+
     // Responses
 
     long insertResponse(long surveyId, Long invitationId, Long customerId, Long staffId, String channel,

@@ -60,6 +60,8 @@ abstract class SurveyScenarios {
     SurveyRepository repository;
     @Autowired
     SatisfactionOverview overview;
+    @Autowired
+    SurveyManagement management;
 
     Http admin;
     long ann;
@@ -396,5 +398,34 @@ abstract class SurveyScenarios {
         assertThat(index.respondents()).isEqualTo(250);
         assertThat(index.paths().get("QUAL->SAT")).isCloseTo(0.51202394, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(index.rSquared().get("SAT")).isCloseTo(0.68107829, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void aResolvedComplaintInvitesToTheResolutionSurveyInTheLanguageTheCustomerAnswersIn() throws Exception {
+        // Ann answered a survey in Chinese before.
+        long nps = createSurvey("relationship-nps");
+        post(nps, "open", "");
+        post(nps, "kiosk", "");
+        assertThat(management.inviteAfterComplaint(ann)).as("no resolution survey open yet").isEmpty();
+        post(nps, "invitations", "segment=Retail&language=en");
+        String token = token(mailedLinks(1).get(0));
+        Http visitor = Http.browser(port);
+        String csrf = Http.csrfOf(visitor.page("/s/" + token + "?lang=zh-CN").body());
+        assertThat(visitor.postForm("/s/" + token + "?lang=zh-CN", "q_NPS=8&_csrf=" + csrf).statusCode())
+                .isEqualTo(302);
+        SMTP.purgeEmailFromAllMailboxes();
+        long resolution = createSurvey("complaint-resolution");
+        post(resolution, "open", "");
+        // The contact cap applies to a follow-up after a complaint too: lift it for Ann by ageing her invitation.
+        jdbc.sql("update survey_invitation set created_at = ?").param(OffsetDateTime.now(ZoneOffset.UTC)
+                .minusDays(60)).update();
+        var run = management.inviteAfterComplaint(ann);
+        assertThat(run).isPresent();
+        assertThat(run.get().invited()).isEqualTo(1);
+        mailedLinks(1);
+        MimeMessage mail = SMTP.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("我们如何处理您的投诉");
+        assertThat(jdbc.sql("select reason from survey_invitation where survey_id = ?").param(resolution)
+                .query(String.class).single()).isEqualTo("complaint-resolved");
     }
 }
