@@ -59,7 +59,7 @@ class SurveyBench implements Callable<Integer> {
         props.put("server.port", "0");
         props.put("fidelis.data-dir", work.toString());
         props.put("fidelis.security.admin-password", "bench-admin-" + Long.toHexString(System.nanoTime()));
-        props.put("fidelis.surveys.submissions-per-minute", "1000000");
+        props.put("fidelis.security.public-form.per-minute", "1000000");
         props.put("logging.level.root", "warn");
         EmbeddedPostgres postgres = null;
         if (db.equals("postgres")) {

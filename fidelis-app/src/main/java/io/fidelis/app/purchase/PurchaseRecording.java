@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -222,6 +223,26 @@ public class PurchaseRecording {
                         + " and purchased_at < ?")
                 .params(from.atOffset(java.time.ZoneOffset.UTC), to.atOffset(java.time.ZoneOffset.UTC))
                 .query(Long.class).list();
+    }
+
+    /** The customer of an order (not a return), for identifying who files a complaint; system use, not scoped. */
+    @Transactional(readOnly = true)
+    public Optional<Long> customerOfOrder(String orderId) {
+        return jdbc.sql("select customer_id from purchase where order_id = ? and kind = 'ORDER'").param(orderId)
+                .query(Long.class).optional();
+    }
+
+    /** Each customer's orders (not returns) after a time, for "bought again after …" measures; system use. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<Instant>> ordersSince(Instant since) {
+        java.util.Map<Long, List<Instant>> out = new java.util.HashMap<>();
+        jdbc.sql("select customer_id, purchased_at from purchase where kind = 'ORDER' and purchased_at >= ?")
+                .param(since.atOffset(java.time.ZoneOffset.UTC))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                            .add(rs.getTimestamp(2).toInstant());
+                });
+        return out;
     }
 
     private static final String LINE_FACTS = "select p.customer_id, p.purchased_at, l.quantity * l.unit_price,"

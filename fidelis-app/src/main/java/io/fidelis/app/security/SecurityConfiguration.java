@@ -47,6 +47,8 @@ class SecurityConfiguration {
     static final String[] SURVEY_EDITORS = {"ADMIN", "MANAGER"};
     /** Call customers back (an account manager only their own customers). */
     static final String[] FOLLOW_UP = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER"};
+    /** Handle complaints: file, move through their states, write, assign (an account manager: their customers'). */
+    static final String[] COMPLAINT_HANDLERS = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER", "AGENT"};
     /** May import files. */
     static final String[] IMPORTERS = {"ADMIN", "MANAGER"};
 
@@ -83,6 +85,8 @@ class SecurityConfiguration {
                                 "/api/v1/customers/*/purchases", "/api/v1/customers/*/summary",
                                 "/api/v1/customers/*/loyalty").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/api/v1/loyalty").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/complaints/*").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(COMPLAINT_HANDLERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/customers/*/purchases")
                         .hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(CUSTOMER_EDITORS)
@@ -128,6 +132,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/customers/*/edit").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/customers/*").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers("/imports", "/imports/**").hasAnyRole(IMPORTERS)
+                        // The public complaint form and tracking page: no login, CSRF-protected, rate-limited.
+                        .requestMatchers(HttpMethod.GET, "/complain", "/complain/track/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/complain", "/complain/track/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/complaints/new").hasAnyRole(COMPLAINT_HANDLERS)
+                        .requestMatchers(HttpMethod.GET, "/complaints", "/complaints/*").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.POST, "/complaints", "/complaints/*/act", "/complaints/*/classify",
+                                "/complaints/*/assign").hasAnyRole(COMPLAINT_HANDLERS)
                         // The public survey page: no login, CSRF-protected, rate-limited in the application.
                         .requestMatchers(HttpMethod.GET, "/s/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/s/*").permitAll()

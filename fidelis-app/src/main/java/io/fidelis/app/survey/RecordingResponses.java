@@ -1,5 +1,6 @@
 package io.fidelis.app.survey;
 
+import io.fidelis.app.shared.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,10 +63,10 @@ public class RecordingResponses {
 
     @Transactional(readOnly = true)
     public Form form(String token, String requestedLanguage) {
-        if (!Tokens.wellFormed(token)) {
+        if (!SecretTokens.wellFormed(token)) {
             return new Form(State.UNKNOWN, null, SurveyLanguage.of(requestedLanguage), false);
         }
-        Optional<SurveyRepository.Invitation> invitation = repository.invitationByTokenHash(Tokens.hash(token));
+        Optional<SurveyRepository.Invitation> invitation = repository.invitationByTokenHash(SecretTokens.hash(token));
         if (invitation.isPresent()) {
             SurveyRepository.Invitation i = invitation.get();
             Survey s = repository.byId(i.surveyId()).orElseThrow();
@@ -111,7 +112,7 @@ public class RecordingResponses {
         Long customerId = null;
         String channel = "KIOSK";
         if (!form.kiosk()) {
-            SurveyRepository.Invitation i = repository.invitationByTokenHash(Tokens.hash(token)).orElseThrow();
+            SurveyRepository.Invitation i = repository.invitationByTokenHash(SecretTokens.hash(token)).orElseThrow();
             if (!repository.claim(i.id(), now)) {
                 // Answered in another tab a moment ago.
                 return new Submission(State.ANSWERED, new Form(State.ANSWERED, survey, form.language(), false), 0,

@@ -1,5 +1,6 @@
 package io.fidelis.app.survey;
 
+import io.fidelis.app.shared.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,7 +123,7 @@ public class SurveyManagement {
     /** A new kiosk link (replacing the old one); returns its token. */
     @Transactional
     public String newPublicLink(long id, long version) {
-        String token = Tokens.create();
+        String token = SecretTokens.create();
         change(id, version, "public link", s -> s.publicLink(token));
         return token;
     }
@@ -239,9 +240,9 @@ public class SurveyManagement {
             } else {
                 contacted.add(c.id());
                 invitedIds.add(c.externalId());
-                String token = Tokens.create();
+                String token = SecretTokens.create();
                 String theirs = languages.getOrDefault(c.id(), language);
-                long invitation = repository.insertInvitation(s.id(), c.id(), null, Tokens.hash(token), theirs,
+                long invitation = repository.insertInvitation(s.id(), c.id(), null, SecretTokens.hash(token), theirs,
                         reason, now, expires);
                 invited++;
                 letters.add(new SurveyMail.Letter(invitation, c.email(), c.name(), theirs, s.title(theirs),
@@ -303,9 +304,9 @@ public class SurveyManagement {
                 noEmail++;
                 continue;
             }
-            String token = Tokens.create();
+            String token = SecretTokens.create();
             // Employee answers are anonymous: the invitation is not linked to the staff member.
-            long invitation = repository.insertInvitation(s.id(), null, null, Tokens.hash(token), lang, "staff",
+            long invitation = repository.insertInvitation(s.id(), null, null, SecretTokens.hash(token), lang, "staff",
                     now, expires);
             invited++;
             letters.add(new SurveyMail.Letter(invitation, a.email(), a.displayName(), lang, s.title(lang),

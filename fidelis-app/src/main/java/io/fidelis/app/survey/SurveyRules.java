@@ -31,7 +31,10 @@ class SurveyRules {
     private final CustomerManagement customers;
     private final LoyaltyScoring scoring;
     private final Clock clock = Clock.systemUTC();
-    /** Rescoring after an answer runs here, not in the customer's request (a full scoring run may hold it up). */
+    /**
+     * Rescoring after an answer, and the invitation after a resolved complaint, run here: not in the customer's
+     * request (a full scoring run may hold it up), and each in a transaction of its own.
+     */
     private final java.util.concurrent.ExecutorService rescoring = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "fidelis-survey-rescoring");
@@ -81,6 +84,22 @@ class SurveyRules {
                     scoring.scoreOne(answered.customerId());
                 } catch (RuntimeException e) {
                     log.warn("Rescoring customer {} after a survey failed: {}", answered.customerId(), e.toString());
+                }
+            });
+        }
+    }
+
+    /** A complaint resolved: the customer is invited to the open complaint-resolution survey, if there is one. */
+    @TransactionalEventListener
+    void on(io.fidelis.app.complaint.ComplaintStatusChanged changed) {
+        if (changed.to() == io.fidelis.app.complaint.ComplaintStatus.RESOLVED) {
+            // In a thread of its own: after the complaint's commit, in a transaction of its own.
+            rescoring.submit(() -> {
+                try {
+                    management.inviteAfterComplaint(changed.customerId());
+                } catch (RuntimeException e) {
+                    log.warn("Inviting customer {} after complaint {} failed: {}", changed.customerId(),
+                            changed.reference(), e.toString());
                 }
             });
         }

@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom             the sender of invitation e-mails
  * @param contactCapDays       a customer is invited at most once in this many days (across all surveys)
  * @param followUpHours        a follow-up task is due this many hours after the answer that asked for it
- * @param submissionsPerMinute answers accepted per minute from one address on the public pages
  * @param complaintWords       free text containing one of these (case-insensitive) asks for a follow-up
  * @param satisfiedCsat        a CSAT at or above this is a satisfied signal for the loyalty stage
  * @param satisfiedRating      a 1–10 overall satisfaction (CUSA1) at or above this is a satisfied signal too
@@ -24,7 +23,6 @@ public record SurveySettings(@DefaultValue("http://localhost:8080") String publi
                              @DefaultValue("Fidelis <surveys@localhost>") String mailFrom,
                              @DefaultValue("30") int contactCapDays,
                              @DefaultValue("48") int followUpHours,
-                             @DefaultValue("30") int submissionsPerMinute,
                              @DefaultValue({"complain", "complaint", "terrible", "awful", "broken", "refund", "rude",
                                  "never again", "disappointed", "投诉", "太差", "很差", "退款", "失望", "坏了"})
                              List<String> complaintWords,

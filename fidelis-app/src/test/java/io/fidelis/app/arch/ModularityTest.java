@@ -21,7 +21,7 @@ class ModularityTest {
 
     @Test
     void webPackagesAreUsedOnlyByTheirOwnCapability() {
-        for (String capability : new String[] {"customer", "purchase", "importing", "staff", "audit", "loyalty", "survey"}) {
+        for (String capability : new String[] {"customer", "purchase", "importing", "staff", "audit", "loyalty", "survey", "complaint"}) {
             noClasses().that().resideOutsideOfPackage("io.fidelis.app." + capability + "..")
                     .should().dependOnClassesThat().resideInAPackage("io.fidelis.app." + capability + ".web..")
                     .check(APP);

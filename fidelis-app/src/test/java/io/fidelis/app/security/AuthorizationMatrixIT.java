@@ -51,6 +51,7 @@ class AuthorizationMatrixIT {
     private static final Set<Who> SURVEY_READERS = Set.of(Who.ADMIN, Who.MANAGER, Who.ANALYST);
     private static final Set<Who> SURVEY_EDITORS = Set.of(Who.ADMIN, Who.MANAGER);
     private static final Set<Who> FOLLOW_UP = Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER);
+    private static final Set<Who> COMPLAINT_HANDLERS = Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.AGENT);
 
     /** Who may call what: the authorization policy of issue 3, endpoint by endpoint. */
     private static final Map<String, Set<Who>> EXPECTED = new LinkedHashMap<>();
@@ -96,6 +97,21 @@ class AuthorizationMatrixIT {
                 "invitations/staff")) {
             EXPECTED.put("POST /surveys/{id}/" + action, SURVEY_EDITORS);
         }
+        // Complaints: the public form and tracking page need no login; every role reads the complaint database (an
+        // account manager their own customers'), those who handle complaints change them.
+        EXPECTED.put("GET /complain", PUBLIC);
+        EXPECTED.put("POST /complain", PUBLIC);
+        EXPECTED.put("GET /complain/track/{token}", PUBLIC);
+        EXPECTED.put("POST /complain/track/{token}", PUBLIC);
+        EXPECTED.put("GET /complaints", ALL);
+        EXPECTED.put("GET /complaints/{reference}", ALL);
+        EXPECTED.put("GET /complaints/new", COMPLAINT_HANDLERS);
+        EXPECTED.put("POST /complaints", COMPLAINT_HANDLERS);
+        EXPECTED.put("POST /complaints/{reference}/act", COMPLAINT_HANDLERS);
+        EXPECTED.put("POST /complaints/{reference}/classify", COMPLAINT_HANDLERS);
+        EXPECTED.put("POST /complaints/{reference}/assign", COMPLAINT_HANDLERS);
+        EXPECTED.put("GET /api/v1/complaints/{reference}", ALL);
+        EXPECTED.put("POST /api/v1/complaints", COMPLAINT_HANDLERS);
         EXPECTED.put("GET /follow-ups", FOLLOW_UP);
         EXPECTED.put("POST /follow-ups/{id}/close", FOLLOW_UP);
         EXPECTED.put("GET /settings", ALL);
@@ -236,6 +252,7 @@ class AuthorizationMatrixIT {
                         || pattern.startsWith("/follow-ups") ? "999999"
                         : pattern.startsWith("/imports") ? "no-such-upload" : "C1";
                 case "kind" -> "customers";
+                case "reference" -> "CP-NOSUCH00";
                 case "username" -> "no-such-user";
                 case "requiredMetricName" -> "jvm.memory.used";
                 default -> "x";

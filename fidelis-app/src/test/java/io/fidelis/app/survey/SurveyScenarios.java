@@ -1,5 +1,6 @@
 package io.fidelis.app.survey;
 
+import io.fidelis.app.shared.SecretTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -232,7 +233,7 @@ abstract class SurveyScenarios {
         for (String link : links) {
             String token = token(link);
             long customer = jdbc.sql("select customer_id from survey_invitation where token_hash = ?")
-                    .param(Tokens.hash(token)).query(Long.class).single();
+                    .param(SecretTokens.hash(token)).query(Long.class).single();
             String answers = customer == ann ? "q_NPS=3&q_IMPROVE=" + Http.encode("The delivery was late, I want a"
                     + " refund") : "q_NPS=9";
             assertThat(answer(Http.browser(port), token, answers).statusCode()).isEqualTo(200);
@@ -320,7 +321,7 @@ abstract class SurveyScenarios {
         post(survey, "invitations", "language=en");
         List<String> links = mailedLinks(2);
         jdbc.sql("update survey_invitation set expires_at = ? where token_hash = ?")
-                .params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), Tokens.hash(token(links.get(0)))).update();
+                .params(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1), SecretTokens.hash(token(links.get(0)))).update();
         assertThat(Http.browser(port).page("/s/" + token(links.get(0))).body()).contains("This link has expired");
         post(survey, "close", "");
         assertThat(Http.browser(port).page("/s/" + token(links.get(1))).body()).contains("This survey is closed");

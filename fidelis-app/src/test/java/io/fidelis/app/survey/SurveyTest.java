@@ -91,7 +91,7 @@ class SurveyTest {
         List<Question> q = List.of(Question.of("NPS", QuestionType.NPS, true, "Recommend?", null),
                 Question.of("CSAT", QuestionType.CSAT, true, "Satisfied?", null),
                 Question.of("COMMENT", QuestionType.TEXT, false, "Anything?", null));
-        List<String> words = new SurveySettings("x", "x", 30, 48, 30, List.of("refund", "投诉"), 4, 8, 8, 12)
+        List<String> words = new SurveySettings("x", "x", 30, 48, List.of("refund", "投诉"), 4, 8, 8, 12)
                 .complaintWords();
         Map<String, Answer> unhappy = Map.of("NPS", Answer.of(6), "CSAT", Answer.of(2), "COMMENT",
                 Answer.text("I want a REFUND now"));

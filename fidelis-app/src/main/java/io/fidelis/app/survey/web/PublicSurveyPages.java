@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.fidelis.app.survey.AnswerProblem;
 import io.fidelis.app.survey.RecordingResponses;
-import io.fidelis.app.survey.SubmissionThrottle;
+import io.fidelis.app.security.PublicFormThrottle;
 import io.fidelis.app.survey.SurveyLanguage;
 import io.fidelis.app.web.PageLocale;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,10 +31,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Controller
 class PublicSurveyPages {
     private final RecordingResponses responses;
-    private final SubmissionThrottle throttle;
+    private final PublicFormThrottle throttle;
     private final MessageSource messages;
 
-    PublicSurveyPages(RecordingResponses responses, SubmissionThrottle throttle, MessageSource messages) {
+    PublicSurveyPages(RecordingResponses responses, PublicFormThrottle throttle, MessageSource messages) {
         this.responses = responses;
         this.throttle = throttle;
         this.messages = messages;

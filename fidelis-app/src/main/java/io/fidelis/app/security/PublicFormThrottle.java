@@ -1,4 +1,4 @@
-package io.fidelis.app.survey;
+package io.fidelis.app.security;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,17 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limit of the public survey pages: at most {@code submissionsPerMinute} answers a minute from one address, so
- * a script cannot flood the results. In memory, per server.
+ * Rate limit of the public forms (survey answers, complaints): at most {@code fidelis.security.public-form.per-minute}
+ * submissions a minute from one address (default 30), so a script cannot flood them. In memory, per server.
  */
 @Component
-public class SubmissionThrottle {
+public class PublicFormThrottle {
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
     private final int perMinute;
     private final Clock clock = Clock.systemUTC();
 
-    SubmissionThrottle(SurveySettings settings) {
-        this.perMinute = settings.submissionsPerMinute();
+    PublicFormThrottle(@org.springframework.beans.factory.annotation.Value(
+            "${fidelis.security.public-form.per-minute:30}") int perMinute) {
+        this.perMinute = perMinute;
     }
 
     /** Counts a submission from an address; false when the address is over its limit. */

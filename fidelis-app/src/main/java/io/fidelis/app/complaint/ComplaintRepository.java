@@ -1,0 +1,173 @@
+package io.fidelis.app.complaint;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import io.fidelis.app.shared.ConflictException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Complaints with their history, products and categories, in plain SQL (H2 and PostgreSQL). */
+@Repository
+class ComplaintRepository {
+    private final JdbcClient jdbc;
+
+    ComplaintRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    long insert(Complaint c, Collection<String> skus) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into complaint (reference, customer_id, order_id, category, severity, status, channel,"
+                        + " subject, description, department, tracking_hash, language, received_at, created_by,"
+                        + " version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                .params(c.reference(), c.customerId(), c.orderId(), c.category(), c.severity().name(),
+                        c.status().name(), c.channel(), c.subject(), c.description(), c.department(),
+                        c.trackingHash(), c.language(), utc(c.receivedAt()), c.createdBy())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (String sku : skus) {
+            jdbc.sql("insert into complaint_product (complaint_id, sku) values (?, ?)").params(id, sku).update();
+        }
+        history(id, c.drainHistory());
+        return id;
+    }
+
+    /** Saves a changed complaint; refuses if someone else changed it since it was read (optimistic locking). */
+    void save(Complaint c) {
+        int n = jdbc.sql("update complaint set category = ?, severity = ?, status = ?, root_cause = ?, resolution = ?,"
+                        + " department = ?, assignee_id = ?, acknowledged_at = ?, resolved_at = ?, closed_at = ?,"
+                        + " waiting_since = ?, version = version + 1 where id = ? and version = ?")
+                .params(c.category(), c.severity().name(), c.status().name(), c.rootCause(), c.resolution(),
+                        c.department(), c.assigneeId(), utc(c.acknowledgedAt()), utc(c.resolvedAt()),
+                        utc(c.closedAt()), utc(c.waitingSince()), c.id(), c.version())
+                .update();
+        if (n == 0) {
+            throw new ConflictException("complaint " + c.reference() + " was changed by someone else in the"
+                    + " meantime; reload it and try again");
+        }
+        history(c.id(), c.drainHistory());
+    }
+
+    private void history(long id, List<Complaint.History> steps) {
+        for (Complaint.History h : steps) {
+            jdbc.sql("insert into complaint_event (complaint_id, at, actor, kind, from_status, to_status, text,"
+                            + " internal) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, utc(h.at()), h.actor(), h.kind(), h.from() == null ? null : h.from().name(),
+                            h.to() == null ? null : h.to().name(), h.text(), h.internal())
+                    .update();
+        }
+    }
+
+    private static final String SELECT = "select * from complaint";
+
+    private static Complaint complaint(ResultSet rs, int n) throws SQLException {
+        long assignee = rs.getLong("assignee_id");
+        Long assigneeId = rs.wasNull() ? null : assignee;
+        return new Complaint(rs.getLong("id"), rs.getString("reference"), rs.getLong("customer_id"),
+                rs.getString("order_id"), rs.getString("category"), Severity.valueOf(rs.getString("severity")),
+                ComplaintStatus.valueOf(rs.getString("status")), rs.getString("channel"), rs.getString("subject"),
+                rs.getString("description"), rs.getString("root_cause"), rs.getString("resolution"),
+                rs.getString("department"), assigneeId, rs.getString("tracking_hash"),
+                rs.getString("language"), instant(rs, "received_at"), instant(rs, "acknowledged_at"),
+                instant(rs, "resolved_at"), instant(rs, "closed_at"), instant(rs, "waiting_since"),
+                rs.getString("created_by"), rs.getLong("version"));
+    }
+
+    Optional<Complaint> byReference(String reference) {
+        return jdbc.sql(SELECT + " where reference = ?").param(reference).query(ComplaintRepository::complaint)
+                .optional();
+    }
+
+    Optional<Complaint> byTrackingHash(String hash) {
+        return jdbc.sql(SELECT + " where tracking_hash = ?").param(hash).query(ComplaintRepository::complaint)
+                .optional();
+    }
+
+    List<Complaint> ofCustomer(long customerId) {
+        return jdbc.sql(SELECT + " where customer_id = ? order by received_at desc").param(customerId)
+                .query(ComplaintRepository::complaint).list();
+    }
+
+    /** The board: complaints by state (terminal ones of the last 30 days only), newest first, at most a limit. */
+    List<Complaint> board(String category, String severity, Long assignee, Instant closedSince, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT + " where (status not in ('CLOSED', 'WITHDRAWN') or closed_at >= ?)");
+        List<Object> params = new ArrayList<>();
+        params.add(utc(closedSince));
+        if (category != null) {
+            sql.append(" and category = ?");
+            params.add(category);
+        }
+        if (severity != null) {
+            sql.append(" and severity = ?");
+            params.add(severity);
+        }
+        if (assignee != null) {
+            sql.append(" and assignee_id = ?");
+            params.add(assignee);
+        }
+        sql.append(" order by received_at desc fetch first ").append(limit).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(ComplaintRepository::complaint).list();
+    }
+
+    List<Complaint.History> history(long complaintId) {
+        return jdbc.sql("select at, actor, kind, from_status, to_status, text, internal from complaint_event where"
+                        + " complaint_id = ? order by at, id")
+                .param(complaintId)
+                .query((rs, n) -> new Complaint.History(instant(rs, "at"), rs.getString("actor"),
+                        rs.getString("kind"), status(rs.getString("from_status")), status(rs.getString("to_status")),
+                        rs.getString("text"), rs.getBoolean("internal")))
+                .list();
+    }
+
+    private static ComplaintStatus status(String s) {
+        return s == null ? null : ComplaintStatus.valueOf(s);
+    }
+
+    List<String> products(long complaintId) {
+        return jdbc.sql("select sku from complaint_product where complaint_id = ? order by sku").param(complaintId)
+                .query(String.class).list();
+    }
+
+    /** A category: code, names, department. */
+    record Category(String code, String parent, String nameEn, String nameZh, String department) {
+    }
+
+    List<Category> categories() {
+        return jdbc.sql("select code, parent, name_en, name_zh, department from complaint_category where active"
+                        + " order by coalesce(parent, code), parent nulls first, code")
+                .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    /** Every complaint's customer, status and times, for the loyalty signals. */
+    record Outcome(long customerId, ComplaintStatus status, Instant receivedAt, Instant resolvedAt) {
+    }
+
+    List<Outcome> outcomes() {
+        return jdbc.sql("select customer_id, status, received_at, resolved_at from complaint")
+                .query((rs, n) -> new Outcome(rs.getLong(1), ComplaintStatus.valueOf(rs.getString(2)),
+                        instant(rs, "received_at"), instant(rs, "resolved_at")))
+                .list();
+    }
+}

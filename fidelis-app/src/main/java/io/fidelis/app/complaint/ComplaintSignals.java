@@ -1,0 +1,64 @@
+package io.fidelis.app.complaint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.fidelis.app.loyalty.CustomerSignals;
+import io.fidelis.app.purchase.PurchaseRecording;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What complaints say for the loyalty stage, over the last twelve months: a complaint the customer accepted the
+ * resolution of is a satisfied signal (seed 004: a complaint resolved well makes a customer); followed by a purchase
+ * after it was resolved, it is loyalty kept through a complaint.
+ */
+@Component
+class ComplaintSignals implements CustomerSignals {
+    private final ComplaintRepository repository;
+    private final PurchaseRecording purchases;
+    private final Clock clock = Clock.systemUTC();
+
+    ComplaintSignals(ComplaintRepository repository, PurchaseRecording purchases) {
+        this.repository = repository;
+        this.purchases = purchases;
+    }
+
+    private List<ComplaintRepository.Outcome> resolved() {
+        Instant since = Instant.now(clock).minus(365, ChronoUnit.DAYS);
+        return repository.outcomes().stream().filter(o -> o.resolvedAt() != null && o.resolvedAt().isAfter(since)
+                && (o.status() == ComplaintStatus.RESOLVED || o.status() == ComplaintStatus.CLOSED)).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> satisfied() {
+        Set<Long> out = new HashSet<>();
+        resolved().forEach(o -> out.add(o.customerId()));
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> keptThroughComplaint() {
+        List<ComplaintRepository.Outcome> resolved = resolved();
+        Set<Long> out = new HashSet<>();
+        if (resolved.isEmpty()) {
+            return out;
+        }
+        Instant earliest = resolved.stream().map(ComplaintRepository.Outcome::resolvedAt).min(Instant::compareTo)
+                .orElseThrow();
+        Map<Long, List<Instant>> orders = purchases.ordersSince(earliest);
+        for (ComplaintRepository.Outcome o : resolved) {
+            if (orders.getOrDefault(o.customerId(), List.of()).stream().anyMatch(t -> t.isAfter(o.resolvedAt()))) {
+                out.add(o.customerId());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,8 @@
+package io.fidelis.app.complaint;
+
+import java.time.Instant;
+
+/** A complaint moved from one state to another (its first state, RECEIVED, has {@code from} null). */
+public record ComplaintStatusChanged(long complaintId, String reference, long customerId, ComplaintStatus from,
+                                     ComplaintStatus to, Instant at) {
+}

@@ -1,0 +1,128 @@
+package io.fidelis.app.complaint.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import io.fidelis.app.complaint.HandlingComplaints;
+import io.fidelis.app.complaint.Severity;
+import io.fidelis.app.shared.BusinessRuleException;
+import io.fidelis.app.shared.ConflictException;
+import io.fidelis.app.staff.StaffDirectory;
+import io.fidelis.app.staff.StaffMember;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff's complaint pages: the board (a column per state, filters, "my queue"), a complaint's page (its
+ * history, notes and messages, the steps it can take, classification and assignment), and filing a complaint for a
+ * customer (calls and visits, from the Customer 360). A refused step comes back as a message.
+ */
+@Controller
+class ComplaintPages {
+    private final HandlingComplaints complaints;
+    private final StaffDirectory staff;
+
+    ComplaintPages(HandlingComplaints complaints, StaffDirectory staff) {
+        this.complaints = complaints;
+        this.staff = staff;
+    }
+
+    @GetMapping("/complaints")
+    String board(@RequestParam(required = false) String category, @RequestParam(required = false) String severity,
+                 @RequestParam(defaultValue = "false") boolean mine, Model model) {
+        model.addAttribute("board", complaints.board(new HandlingComplaints.BoardFilter(category, severity, mine)));
+        model.addAttribute("categories", complaints.categories());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("category", category);
+        model.addAttribute("severity", severity);
+        model.addAttribute("mine", mine);
+        return "complaint/board";
+    }
+
+    @GetMapping("/complaints/new")
+    String newComplaint(@RequestParam String customer, Model model) {
+        model.addAttribute("customer", customer);
+        model.addAttribute("categories", complaints.categories());
+        model.addAttribute("severities", Severity.values());
+        return "complaint/new";
+    }
+
+    @PostMapping("/complaints")
+    String file(@RequestParam String customer, @RequestParam(required = false) String orderId,
+                @RequestParam String category, @RequestParam(defaultValue = "MEDIUM") String severity,
+                @RequestParam String subject, @RequestParam String description,
+                @RequestParam(required = false) String skus, RedirectAttributes redirect) {
+        try {
+            HandlingComplaints.Filed filed = complaints.fileForCustomer(customer, new HandlingComplaints
+                    .FileComplaint(orderId, category, severity(severity), subject, description,
+                    skus == null ? List.of() : Arrays.asList(skus.split("[,\\s]+")), "en"), "STAFF");
+            redirect.addFlashAttribute("message", "complaint.filed");
+            return "redirect:/complaints/" + filed.reference();
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/complaints/new?customer=" + java.net.URLEncoder.encode(customer,
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @GetMapping("/complaints/{reference}")
+    String show(@PathVariable String reference, Model model) {
+        model.addAttribute("d", complaints.details(reference));
+        model.addAttribute("categories", complaints.categories());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("staff", staff.list().stream().map(StaffMember::username).toList());
+        return "complaint/show";
+    }
+
+    @PostMapping("/complaints/{reference}/act")
+    String act(@PathVariable String reference, @RequestParam long version, @RequestParam String action,
+               @RequestParam(required = false) String text, @RequestParam(required = false) String rootCause,
+               RedirectAttributes redirect) {
+        return step(reference, redirect, () -> {
+            HandlingComplaints.Action a;
+            try {
+                a = HandlingComplaints.Action.valueOf(action.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BusinessRuleException("action", "no step '" + action + "'");
+            }
+            complaints.act(reference, version, a, text, rootCause);
+        });
+    }
+
+    @PostMapping("/complaints/{reference}/classify")
+    String classify(@PathVariable String reference, @RequestParam long version, @RequestParam String category,
+                    @RequestParam String severity, RedirectAttributes redirect) {
+        return step(reference, redirect, () -> complaints.reclassify(reference, version, category,
+                severity(severity)));
+    }
+
+    @PostMapping("/complaints/{reference}/assign")
+    String assign(@PathVariable String reference, @RequestParam long version,
+                  @RequestParam(required = false) String assignee, RedirectAttributes redirect) {
+        return step(reference, redirect, () -> complaints.assign(reference, version, assignee));
+    }
+
+    private static Severity severity(String s) {
+        try {
+            return Severity.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleException("severity", "no severity '" + s + "' (low, medium, high, critical)");
+        }
+    }
+
+    private static String step(String reference, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("message", "complaint.saved");
+        } catch (BusinessRuleException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/complaints/" + reference;
+    }
+}

@@ -1,0 +1,236 @@
+package io.fidelis.app.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.fidelis.app.shared.SecretTokens;
+import io.fidelis.app.staff.Role;
+import io.fidelis.app.staff.StaffDirectory;
+import io.fidelis.app.support.Http;
+import io.fidelis.app.support.TestData;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Complaints end to end over real HTTP: a customer files one on the public form (identified by order and e-mail or
+ * phone; abuse refused), follows it on the tracking page (internal notes never shown), the handler moves it through
+ * its states, two agents editing at once get a conflict, an account manager sees only their own customers'
+ * complaints, text is escaped, every change is audited, and the accepted resolution invites the customer to the
+ * resolution survey and counts for the loyalty stage.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ComplaintScenarios {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    ComplaintSignals signals;
+
+    static final String PASSWORD = "complaint-test-password-1";
+    Http admin;
+    long ann;
+
+    @BeforeEach
+    void business() {
+        TestData.clean(jdbc);
+        staff.create("am-1", null, Role.ACCOUNT_MANAGER, PASSWORD);
+        staff.create("am-2", null, Role.ACCOUNT_MANAGER, PASSWORD);
+        staff.create("agent-1", null, Role.AGENT, PASSWORD);
+        staff.create("agent-2", null, Role.AGENT, PASSWORD);
+        ann = customer("ANN", "ann@example.com", "+86 139 1234 5678", "am-1");
+        customer("BOB", "bob@example.com", null, "am-2");
+        jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values ('SO-1', ?, ?, 'ORDER')")
+                .params(ann, OffsetDateTime.now(ZoneOffset.UTC).minusDays(10)).update();
+        admin = Http.browser(port);
+        admin.signIn("admin", "admin-test-password");
+    }
+
+    long customer(String id, String email, String phone, String manager) {
+        jdbc.sql("insert into customer (external_id, name, name_key, email, phone, marketing_consent, time_zone,"
+                        + " created_at, updated_at, version, account_manager_id) values (?, ?, ?, ?, ?, true, 'UTC',"
+                        + " current_timestamp, current_timestamp, 0, (select id from staff_user where username = ?))")
+                .params(id, "Customer " + id, "customer " + id.toLowerCase(), email, phone, manager).update();
+        return jdbc.sql("select id from customer where external_id = ?").param(id).query(Long.class).single();
+    }
+
+    HttpResponse<String> fileOnTheForm(Http visitor, String order, String contact, String subject) {
+        String csrf = Http.csrfOf(visitor.page("/complain?lang=en").body());
+        return visitor.postForm("/complain?lang=en", "orderId=" + Http.encode(order) + "&contact="
+                + Http.encode(contact) + "&category=DELIVERY&subject=" + Http.encode(subject)
+                + "&description=" + Http.encode("It came a week late") + "&_csrf=" + csrf);
+    }
+
+    String tokenOf(HttpResponse<String> filed) {
+        String location = filed.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.indexOf("/track/") + 7, location.indexOf('?'));
+    }
+
+    String reference() {
+        return jdbc.sql("select reference from complaint").query(String.class).single();
+    }
+
+    long version(String reference) {
+        return jdbc.sql("select version from complaint where reference = ?").param(reference).query(Long.class)
+                .single();
+    }
+
+    /** Takes a step on the complaint page and follows the redirect as a browser does; the page shown. */
+    String act(Http who, String reference, long version, String action, String more) {
+        HttpResponse<String> r = who.postForm("/complaints/" + reference + "/act", "version=" + version + "&action="
+                + action + (more == null ? "" : "&" + more) + "&_csrf=" + who.csrfToken());
+        assertThat(r.statusCode()).as(action).isEqualTo(302);
+        return page(who, r);
+    }
+
+    String page(Http who, HttpResponse<String> redirect) {
+        java.net.URI uri = java.net.URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        return who.page(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())).body();
+    }
+
+    @Test
+    void theCustomerIsIdentifiedByOrderAndContactAndFollowsTheComplaint() {
+        Http visitor = Http.browser(port);
+        // A wrong e-mail, an unknown order, a missing contact: refused, the same words each time, nothing stored.
+        for (String[] bad : new String[][] {{"SO-1", "bob@example.com"}, {"SO-404", "ann@example.com"},
+            {"SO-1", ""}}) {
+            HttpResponse<String> r = fileOnTheForm(visitor, bad[0], bad[1], "Late");
+            assertThat(r.statusCode()).isEqualTo(422);
+            assertThat(r.body()).contains("We could not find that order with that e-mail address or phone number");
+        }
+        HttpResponse<String> noCsrf = visitor.postForm("/complain", "orderId=SO-1&contact=ann@example.com");
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from complaint").query(Long.class).single()).isZero();
+        // The phone number works too (its digits, whatever the spaces).
+        HttpResponse<String> filed = fileOnTheForm(visitor, "SO-1", "139-1234-5678", "<script>alert(1)</script>");
+        assertThat(filed.statusCode()).isEqualTo(302);
+        String token = tokenOf(filed);
+        assertThat(SecretTokens.wellFormed(token)).isTrue();
+        // Only the token's hash is stored.
+        assertThat(jdbc.sql("select tracking_hash from complaint").query(String.class).single())
+                .isEqualTo(SecretTokens.hash(token)).isNotEqualTo(token);
+        String tracking = page(visitor, filed);
+        assertThat(tracking).contains("we have received your complaint " + reference())
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
+        String ref = reference();
+        // The handler: acknowledge, investigate, an internal note and a message, propose.
+        assertThat(act(admin, ref, version(ref), "ACKNOWLEDGE", null)).contains("Saved.");
+        act(admin, ref, version(ref), "INVESTIGATE", null);
+        act(admin, ref, version(ref), "NOTE", "text=" + Http.encode("Courier XYZ again; escalate with them"));
+        act(admin, ref, version(ref), "MESSAGE", "text=" + Http.encode("We are looking into it"));
+        act(admin, ref, version(ref), "PROPOSE", "text=" + Http.encode("A refund of the delivery fee")
+                + "&rootCause=" + Http.encode("Courier delay"));
+        String customerView = visitor.page("/complain/track/" + token).body();
+        assertThat(customerView).contains("A refund of the delivery fee").contains("We are looking into it")
+                .doesNotContain("Courier XYZ").doesNotContain("Courier delay");
+        // The customer accepts on the tracking page.
+        String csrf = Http.csrfOf(customerView);
+        assertThat(visitor.postForm("/complain/track/" + token, "action=ACCEPT&_csrf=" + csrf).statusCode())
+                .isEqualTo(302);
+        assertThat(jdbc.sql("select status from complaint").query(String.class).single()).isEqualTo("RESOLVED");
+        // Accepting again is refused kindly.
+        HttpResponse<String> again = visitor.postForm("/complain/track/" + token, "action=ACCEPT&_csrf=" + csrf);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("That is not possible at this stage of your complaint.");
+        assertThat(visitor.page("/complain/track/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        // Every change audited; the resolution counts as satisfaction for the loyalty stage.
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'complaint'").query(Long.class)
+                .single()).isGreaterThanOrEqualTo(7);
+        assertThat(signals.satisfied()).containsExactly(ann);
+        assertThat(signals.keptThroughComplaint()).isEmpty();
+        jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values ('SO-2', ?, ?, 'ORDER')")
+                .params(ann, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1)).update();
+        assertThat(signals.keptThroughComplaint()).containsExactly(ann);
+        // Closing needs the resolved state; closing twice is refused with the rule's words.
+        act(admin, ref, version(ref), "CLOSE", null);
+        assertThat(act(admin, ref, version(ref), "CLOSE", null))
+                .contains("a complaint that is closed cannot become closed");
+    }
+
+    @Test
+    void twoAgentsAtOnceGetAConflictNotALostUpdate() {
+        Http am1 = Http.browser(port);
+        am1.signIn("am-1", PASSWORD);
+        HttpResponse<String> filed = am1.postForm("/complaints", "customer=ANN&category=PRODUCT_QUALITY"
+                + "&severity=HIGH&subject=Broken&description=" + Http.encode("The teapot arrived broken")
+                + "&orderId=SO-1&_csrf=" + am1.csrfToken());
+        assertThat(filed.statusCode()).isEqualTo(302);
+        String ref = reference();
+        long read = version(ref);
+        Http one = Http.browser(port);
+        one.signIn("agent-1", PASSWORD);
+        Http two = Http.browser(port);
+        two.signIn("agent-2", PASSWORD);
+        assertThat(act(one, ref, read, "ACKNOWLEDGE", null)).contains("Saved.");
+        String second = act(two, ref, read, "NOTE", "text=late");
+        assertThat(second).contains("was changed by someone else in the meantime");
+        assertThat(jdbc.sql("select count(*) from complaint_event where kind = 'NOTE'").query(Long.class).single())
+                .isZero();
+        // An account manager sees their own customers' complaints only; others answer 404 as if absent.
+        Http am2 = Http.browser(port);
+        am2.signIn("am-2", PASSWORD);
+        assertThat(am2.page("/complaints/" + ref).statusCode()).isEqualTo(404);
+        assertThat(am2.page("/complaints").body()).doesNotContain(ref);
+        assertThat(am1.page("/complaints").body()).contains(ref);
+        assertThat(am1.page("/customers/ANN").body()).contains(ref).contains("File a complaint");
+        // Filing for someone else's customer is refused like a missing customer.
+        assertThat(am2.postForm("/complaints", "customer=ANN&category=OTHER&subject=x&description=y&_csrf="
+                + am2.csrfToken()).statusCode()).isEqualTo(404);
+        // An order of another customer is refused.
+        String wrong = page(am1, am1.postForm("/complaints", "customer=ANN&category=OTHER&subject=x&description=y"
+                + "&orderId=SO-404&_csrf=" + am1.csrfToken()));
+        assertThat(wrong).contains("order SO-404 is not an order of ANN");
+    }
+
+    @Test
+    void theApiFilesAndReadsAComplaint() {
+        Http api = Http.at(port).as("agent-1", PASSWORD);
+        HttpResponse<String> created = api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":"
+                + "\"DELIVERY\",\"severity\":\"CRITICAL\",\"subject\":\"Never arrived\",\"description\":\"Ordered"
+                + " two weeks ago\",\"skus\":[\"TEA-1\",\"TEA-2\"]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String ref = reference();
+        HttpResponse<String> read = api.getAny("/api/v1/complaints/" + ref);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).contains("\"status\":\"RECEIVED\"").contains("\"channel\":\"API\"")
+                .contains("\"department\":\"Logistics\"").contains("TEA-2");
+        assertThat(api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"NOPE\",\"subject\":\"x\","
+                + "\"description\":\"y\"}").statusCode()).isEqualTo(422);
+        assertThat(api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"OTHER\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(Http.at(port).as("am-2", PASSWORD).getAny("/api/v1/complaints/" + ref).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anAcceptedResolutionInvitesTheCustomerToTheResolutionSurvey() {
+        long survey = jdbc.sql("select count(*) from survey").query(Long.class).single();
+        assertThat(survey).isZero();
+        HttpResponse<String> created = admin.postForm("/surveys", "template=complaint-resolution&_csrf="
+                + admin.csrfToken());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        admin.postForm("/surveys/" + id + "/open", "version=0&_csrf=" + admin.csrfToken());
+        HttpResponse<String> filed = fileOnTheForm(Http.browser(port), "SO-1", "ann@example.com", "Late");
+        String ref = reference();
+        act(admin, ref, version(ref), "ACKNOWLEDGE", null);
+        act(admin, ref, version(ref), "INVESTIGATE", null);
+        act(admin, ref, version(ref), "PROPOSE", "text=refund&rootCause=courier");
+        act(admin, ref, version(ref), "ACCEPT_FOR_CUSTOMER", null);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from survey_invitation where reason = 'complaint-resolved' and customer_id = ?")
+                .param(ann).query(Long.class).single() == 1);
+        assertThat(filed.statusCode()).isEqualTo(302);
+    }
+}
