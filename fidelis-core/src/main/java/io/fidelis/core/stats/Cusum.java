@@ -51,9 +51,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * s &gt; H. Its run length is exactly that of a finite absorbing Markov chain with states 0…H, with no discretisation
  * error: the average run length from s = 0 solves (I − R)·L = 1 (Brook &amp; Evans 1972), for the chart actually run.
  * q is chosen so that 1/q is at most a twentieth of the smaller of the in-control standard deviation and μ₁ − μ₀
- * (between 1 and 100; 0.05 for μ₀ = 1 and a shift of 2). h = H/q is the smallest with an in-control ARL of at least
+ * (between 1 and 100; 0.05 for μ₀ = 1 and a shift of 2), halved while h would need more than 3000 steps (the
+ * chain is a dense matrix). h = H/q is the smallest with an in-control ARL of at least
  * the target, found by bisection over H; one LU factorisation serves every H, as the matrix for H is the leading
- * block of the matrix for any larger H. The achieved ARL₀ and the ARL₁ at μ₁ are part of the chart.
+ * block of the matrix for any larger H. The achieved ARL₀ and the ARL₁ at μ₁ are part of the chart. ARL₀ moves in
+ * steps with H, so it can exceed the target noticeably where counts are large (at μ₀ = 20 the least h reaches 591
+ * days); for μ₀ of about 50 and more a doubling is so many standard deviations away that h = 0 already exceeds the
+ * target and the chart alarms on a single day above k (choose a smaller shift for such series).
  *
  * <p><b>The alarm band.</b> For each day, the smallest count that would raise an alarm given the CUSUM entering the
  * day: the least c with S + c − k &gt; h. The UI draws it above the counts.
@@ -65,8 +69,8 @@ public final class Cusum {
     static final int MAX_DENOMINATOR = 100;
     /** Lattice steps per standard deviation (or per μ₁ − μ₀ if smaller). */
     static final int STEPS = 20;
-    /** The decision interval is searched up to this many lattice steps. */
-    static final int MAX_STATES = 20_000;
+    /** The decision interval is searched up to this many lattice steps (the chain is a dense matrix). */
+    static final int MAX_STATES = 3000;
 
     private Cusum() {
     }
@@ -200,16 +204,20 @@ public final class Cusum {
         Map<List<Double>, Chart> charts = new ConcurrentHashMap<>();
         List<Map.Entry<String, int[]>> entries = new ArrayList<>(seriesByKey.entrySet());
         Result[] results = new Result[entries.size()];
+        IllegalArgumentException[] errors = new IllegalArgumentException[entries.size()];
         java.util.stream.IntStream.range(0, entries.size()).parallel().forEach(i -> {
-            Map.Entry<String, int[]> e = entries.get(i);
             try {
-                results[i] = detect(e.getValue(), firstDay, options, charts);
+                results[i] = detect(entries.get(i).getValue(), firstDay, options, charts);
             } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("series " + e.getKey() + ": " + ex.getMessage(), ex);
+                errors[i] = ex; // rethrown below, on the caller's thread, for the first series in order
             }
         });
         Map<String, Result> out = new LinkedHashMap<>();
         for (int i = 0; i < results.length; i++) {
+            if (errors[i] != null) {
+                throw new IllegalArgumentException("series " + entries.get(i).getKey() + ": " + errors[i].getMessage(),
+                        errors[i]);
+            }
             out.put(entries.get(i).getKey(), results[i]);
         }
         return out;
@@ -258,19 +266,34 @@ public final class Cusum {
         double k = referenceValue(mu0, mu1, size);
         double sd = Math.sqrt(mu0 + (Double.isInfinite(size) ? 0 : mu0 * mu0 / size));
         int q = (int) Math.max(1, Math.min(MAX_DENOMINATOR, Math.ceil(STEPS / Math.min(sd, mu1 - mu0))));
+        while (true) {
+            Chart chart = design(mu0, mu1, size, k, sd, q, options.targetArl0());
+            if (chart != null) {
+                return chart;
+            }
+            if (q == 1) {
+                throw new IllegalArgumentException("no decision interval up to " + MAX_STATES + " counts reaches an"
+                        + " in-control ARL of " + options.targetArl0() + " for μ₀ = " + mu0);
+            }
+            q /= 2; // a coarser lattice: fewer states for the same h
+        }
+    }
+
+    /** The chart on the lattice of 1/q, or null if h would need more than {@link #MAX_STATES} states. */
+    private static Chart design(double mu0, double mu1, double size, double k, double sd, int q, double target) {
         int p = (int) Math.max(1, Math.round(k * q));
         int states = (int) Math.min(MAX_STATES, q * (Math.ceil(5 * sd) + 2)); // a first guess of h
         while (true) {
             Lattice lattice = new Lattice(mu0, size, q, p, states - 1);
-            if (lattice.averageRunLength(states - 1) >= options.targetArl0()) {
-                int low = 0; // ARL(low) < target or low = 0
+            if (lattice.averageRunLength(states - 1) >= target) {
+                int low = 0; // ARL(low) < target, or low = high = 0
                 int high = states - 1; // ARL(high) ≥ target
-                if (lattice.averageRunLength(0) >= options.targetArl0()) {
+                if (lattice.averageRunLength(0) >= target) {
                     high = 0;
                 }
                 while (high - low > 1) {
                     int mid = (low + high) >>> 1;
-                    if (lattice.averageRunLength(mid) >= options.targetArl0()) {
+                    if (lattice.averageRunLength(mid) >= target) {
                         high = mid;
                     } else {
                         low = mid;
@@ -279,8 +302,7 @@ public final class Cusum {
                 return new Chart(mu0, mu1, size, q, p, high, lattice.averageRunLength(high));
             }
             if (states == MAX_STATES) {
-                throw new IllegalArgumentException("no decision interval up to " + (double) MAX_STATES / q
-                        + " reaches an in-control ARL of " + options.targetArl0() + " for μ₀ = " + mu0);
+                return null;
             }
             states = (int) Math.min(MAX_STATES, states * 3L / 2);
         }
@@ -291,7 +313,8 @@ public final class Cusum {
      * Lucas's tables, with k and h in counts).
      *
      * @param mu1 the out-of-control mean its ARL₁ is reported for
-     * @throws IllegalArgumentException if k or h is not a multiple of 1/denominator, or h &lt; 0
+     * @throws IllegalArgumentException if k or h is not a multiple of 1/denominator, h &lt; 0, or h needs more than
+     *                                  3000 lattice steps
      */
     public static Chart chart(double mu0, double mu1, double size, double k, double h, int denominator) {
         checkMean(mu0, size);
@@ -304,6 +327,10 @@ public final class Cusum {
                 || hUnits < 0) {
             throw new IllegalArgumentException("k = " + k + " and h = " + h + " must be non-negative multiples of 1/"
                     + denominator);
+        }
+        if (hUnits >= MAX_STATES) {
+            throw new IllegalArgumentException("h = " + h + " on a lattice of 1/" + denominator + " needs "
+                    + (hUnits + 1) + " states, more than " + MAX_STATES + ": take a smaller denominator");
         }
         Chart chart = new Chart(mu0, mu1, size, denominator, (int) p, (int) hUnits, Double.NaN);
         return new Chart(mu0, mu1, size, denominator, (int) p, (int) hUnits, chart.averageRunLength(mu0));

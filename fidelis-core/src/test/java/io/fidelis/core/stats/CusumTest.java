@@ -111,6 +111,10 @@ class CusumTest {
         assertThat(Cusum.chart(1, 2, 2, nb.k(), nb.h() - 1.0 / nb.denominator(), nb.denominator()).arl0())
                 .isLessThan(365);
         assertThat(nb.h()).isGreaterThan(chart.h());
+        // A heavily overdispersed series (size 0.05, sd 22 at μ₀ = 5) still gets a chart reaching the target.
+        Cusum.Chart wide = Cusum.design(5, 0.05, Cusum.Options.defaults());
+        assertThat(wide.arl0()).isGreaterThanOrEqualTo(365);
+        assertThat(wide.h() * wide.denominator()).isLessThan(Cusum.MAX_STATES);
         // A longer target needs a wider interval.
         assertThat(Cusum.design(1, POISSON, Cusum.Options.defaults().withTargetArl0(1000)).h()).isGreaterThan(chart.h());
     }
@@ -362,6 +366,7 @@ class CusumTest {
         assertThatThrownBy(() -> Cusum.design(0, POISSON, Cusum.Options.defaults()))
                 .hasMessageContaining("baseline mean must be positive");
         assertThatThrownBy(() -> Cusum.chart(4, 8, POISSON, 5.7, 4, 4)).hasMessageContaining("multiples of 1/4");
+        assertThatThrownBy(() -> Cusum.chart(4, 8, POISSON, 6, 400, 10)).hasMessageContaining("needs 4001 states");
     }
 
     /** Days of counts: mean {@code mu} before day {@code change}, {@code after} from it. */
