@@ -78,7 +78,8 @@ class BusinessCalendarTest {
 
     @Test
     void holidaysAreWholeDaysOff() {
-        // Qingming 2026-04-06 is a Monday off in Shanghai: a complaint of Saturday 04-04 starts on Tuesday 04-07.
+        // A Monday holiday (2026-04-06, by the Qingming festival): a complaint of Saturday 04-04 starts on Tuesday
+        // 04-07.
         LocalDate qingming = LocalDate.parse("2026-04-06");
         BusinessCalendar c = BusinessCalendar.standard(SHANGHAI).withHolidays(List.of(qingming));
         assertThat(c.isDayOff(qingming)).isTrue();
