@@ -57,6 +57,44 @@ class ProportionsTest {
     }
 
     @Test
+    void differenceWithNewcombeHybridScoreInterval() {
+        // Newcombe (1998), Statistics in Medicine 17:873–890, Table II example (a), 56/70 − 48/80, method 10:
+        // 0.0524 to 0.3339 (the difference is 0.8 − 0.6 = 0.2). Written out from the Wilson intervals (z = 1.959964,
+        // computed with Python 3.11 math to 10 decimals): 56/70 → [0.6918335550, 0.8769526075], 48/80 →
+        // [0.4904546501, 0.7003817240]; lower = 0.2 − √((0.8 − 0.6918335550)² + (0.7003817240 − 0.6)²)
+        // = 0.0524314724, upper = 0.2 + √((0.8769526075 − 0.8)² + (0.6 − 0.4904546501)²) = 0.3338726540.
+        Proportions.Difference d = Proportions.difference(56, 70, 48, 80, 0.95);
+        assertThat(d.difference()).isCloseTo(0.2, offset(1e-15));
+        assertThat(d.lower()).isCloseTo(0.0524314724, offset(1e-9));
+        assertThat(d.upper()).isCloseTo(0.3338726540, offset(1e-9));
+        assertThat(d.lower()).isCloseTo(0.0524, offset(5e-5));
+        assertThat(d.upper()).isCloseTo(0.3339, offset(5e-5));
+        assertThat(d.a()).isEqualTo(Proportions.wilson(56, 70, 0.95));
+        assertThat(d.b()).isEqualTo(Proportions.wilson(48, 80, 0.95));
+        assertThat(d.confidence()).isEqualTo(0.95);
+    }
+
+    @Test
+    void differenceAtZeroAndFullCounts() {
+        // 5/56 − 0/29, by the same formula (Python 3.11 math): Wilson 5/56 → [0.0387421484, 0.1925600139], 0/29 →
+        // [0, 0.1169697985]; lower = 5/56 − √((5/56 − 0.0387421484)² + 0.1169697985²) = −0.0381371479, upper =
+        // 5/56 + √((0.1925600139 − 5/56)² + 0²) = 0.1925600139.
+        Proportions.Difference d = Proportions.difference(5, 56, 0, 29, 0.95);
+        assertThat(d.lower()).isCloseTo(-0.0381371479, offset(1e-9));
+        assertThat(d.upper()).isCloseTo(0.1925600139, offset(1e-9));
+        // 10/10 − 0/20: Wilson 10/10 → [0.7224672001, 1], 0/20 → [0, 0.1611251581]; lower = 1 −
+        // √(0.2775327999² + 0.1611251581²) = 0.6790860371, upper = 1 + 0 = 1 exactly.
+        Proportions.Difference all = Proportions.difference(10, 10, 0, 20, 0.95);
+        assertThat(all.lower()).isCloseTo(0.6790860371, offset(1e-9));
+        assertThat(all.upper()).isEqualTo(1);
+        // Swapping the groups mirrors the interval.
+        Proportions.Difference swapped = Proportions.difference(0, 20, 10, 10, 0.95);
+        assertThat(swapped.lower()).isEqualTo(-1);
+        assertThat(swapped.upper()).isCloseTo(-0.6790860371, offset(1e-9));
+        assertThatThrownBy(() -> Proportions.difference(1, 0, 1, 2, 0.95)).hasMessageContaining("no answers");
+    }
+
+    @Test
     void emptyOrImpossibleCountsAreRejected() {
         assertThatThrownBy(() -> Proportions.wilson(0, 0, 0.95)).hasMessageContaining("no answers");
         assertThatThrownBy(() -> Proportions.wilson(5, 4, 0.95)).hasMessageContaining("between 0 and n");
