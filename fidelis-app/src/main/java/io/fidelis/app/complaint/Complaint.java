@@ -104,7 +104,7 @@ public final class Complaint {
         if (acknowledgedAt == null) {
             acknowledgedAt = at;
         }
-        waitingSince = null;
+        stopWaiting(by, at);
     }
 
     /** Proposes a resolution to the customer, with its root cause; the clocks pause until the customer answers. */
@@ -119,14 +119,14 @@ public final class Complaint {
                 by, at, text.strip());
         resolution = text.strip();
         this.rootCause = rootCause.strip();
-        waitingSince = at;
+        startWaiting(by, at);
     }
 
     /** The customer accepts the proposed resolution (on the tracking page, or told staff so). */
     public void accept(String by, Instant at) {
         move(List.of(ComplaintStatus.RESOLUTION_PROPOSED), ComplaintStatus.RESOLVED, by, at, null);
         resolvedAt = at;
-        waitingSince = null;
+        stopWaiting(by, at);
     }
 
     /** The customer does not accept the resolution (or comes back before the complaint is closed). */
@@ -137,7 +137,7 @@ public final class Complaint {
         move(List.of(ComplaintStatus.RESOLUTION_PROPOSED, ComplaintStatus.RESOLVED), ComplaintStatus.REOPENED, by,
                 at, reason.strip());
         resolvedAt = null;
-        waitingSince = null;
+        stopWaiting(by, at);
     }
 
     public void close(String by, Instant at) {
@@ -149,10 +149,10 @@ public final class Complaint {
         if (status.terminal()) {
             throw refused(ComplaintStatus.WITHDRAWN);
         }
+        stopWaiting(by, at);
         ComplaintStatus from = status;
         status = ComplaintStatus.WITHDRAWN;
         closedAt = at;
-        waitingSince = null;
         history.add(new History(at, by, "STATE", from, status, reason == null || reason.isBlank() ? null
                 : reason.strip(), false));
     }
@@ -164,10 +164,39 @@ public final class Complaint {
             throw new BusinessRuleException("status", "only a complaint being handled can wait for the customer"
                     + " (it is " + label(status) + ")");
         }
+        startWaiting(by, at);
+    }
+
+    private void startWaiting(String by, Instant at) {
         if (waitingSince == null) {
             waitingSince = at;
             history.add(new History(at, by, "WAITING", status, status, null, true));
         }
+    }
+
+    private void stopWaiting(String by, Instant at) {
+        if (waitingSince != null) {
+            waitingSince = null;
+            history.add(new History(at, by, "RESUMED", status, status, null, true));
+        }
+    }
+
+    /** The times the complaint waited for the customer, from its history (the last may still be open). */
+    static List<io.fidelis.core.sla.Pause> pauses(List<History> history) {
+        List<io.fidelis.core.sla.Pause> out = new ArrayList<>();
+        Instant start = null;
+        for (History h : history) {
+            if (h.kind().equals("WAITING") && start == null) {
+                start = h.at();
+            } else if (h.kind().equals("RESUMED") && start != null) {
+                out.add(new io.fidelis.core.sla.Pause(start, h.at()));
+                start = null;
+            }
+        }
+        if (start != null) {
+            out.add(io.fidelis.core.sla.Pause.open(start));
+        }
+        return out;
     }
 
     /** A message from the customer: the clocks run again if they were waiting for it. */
@@ -176,7 +205,7 @@ public final class Complaint {
             throw new BusinessRuleException("status", "the complaint is " + label(status) + "; write a new one");
         }
         if (status != ComplaintStatus.RESOLUTION_PROPOSED) {
-            waitingSince = null;
+            stopWaiting("customer", at);
         }
         history.add(new History(at, "customer", "MESSAGE_IN", status, status, text, false));
     }

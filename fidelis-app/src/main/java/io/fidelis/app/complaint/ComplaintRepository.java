@@ -38,11 +38,11 @@ class ComplaintRepository {
     long insert(Complaint c, Collection<String> skus) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into complaint (reference, customer_id, order_id, category, severity, status, channel,"
-                        + " subject, description, department, tracking_hash, language, received_at, created_by,"
-                        + " version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                        + " subject, description, department, assignee_id, tracking_hash, language, received_at,"
+                        + " created_by, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
                 .params(c.reference(), c.customerId(), c.orderId(), c.category(), c.severity().name(),
                         c.status().name(), c.channel(), c.subject(), c.description(), c.department(),
-                        c.trackingHash(), c.language(), utc(c.receivedAt()), c.createdBy())
+                        c.assigneeId(), c.trackingHash(), c.language(), utc(c.receivedAt()), c.createdBy())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         for (String sku : skus) {
@@ -127,6 +127,82 @@ class ComplaintRepository {
         }
         sql.append(" order by received_at desc fetch first ").append(limit).append(" rows only");
         return jdbc.sql(sql.toString()).params(params).query(ComplaintRepository::complaint).list();
+    }
+
+    /** Open complaints per assignee, for least-loaded assignment. */
+    java.util.Map<Long, Long> openByAssignee() {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        jdbc.sql("select assignee_id, count(*) from complaint where assignee_id is not null and status not in"
+                + " ('RESOLVED', 'CLOSED', 'WITHDRAWN') group by assignee_id").query(rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                });
+        return out;
+    }
+
+    /** Who got the latest complaint of a department, for round-robin assignment. */
+    Optional<Long> lastAssignee(String department) {
+        return jdbc.sql("select assignee_id from complaint where department = ? and assignee_id is not null order by"
+                        + " received_at desc, id desc fetch first 1 rows only")
+                .param(department).query(Long.class).optional();
+    }
+
+    /** Open complaints with their escalation state, for the SLA watch. */
+    record Watched(long id, String reference, int escalation, boolean warned) {
+    }
+
+    List<Watched> watched() {
+        return jdbc.sql("select id, reference, escalation, warned from complaint where status not in ('RESOLVED',"
+                        + " 'CLOSED', 'WITHDRAWN')")
+                .query((rs, n) -> new Watched(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
+                .list();
+    }
+
+    Optional<Complaint> byId(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(ComplaintRepository::complaint).optional();
+    }
+
+    void escalate(long id, int level, boolean warned, Instant at, String text) {
+        jdbc.sql("update complaint set escalation = ?, warned = ? where id = ?").params(level, warned, id).update();
+        jdbc.sql("insert into complaint_event (complaint_id, at, actor, kind, text, internal) values (?, ?,"
+                + " 'system', ?, ?, true)").params(id, utc(at), level > 0 ? "ESCALATED" : "WARNED", text).update();
+    }
+
+    int escalationOf(long id) {
+        return jdbc.sql("select escalation from complaint where id = ?").param(id).query(Integer.class).single();
+    }
+
+    /** The waiting and resumed steps of many complaints (for their SLA clocks), a thousand per query. */
+    java.util.Map<Long, List<Complaint.History>> waits(Collection<Long> ids) {
+        java.util.Map<Long, List<Complaint.History>> out = new java.util.HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.sql("select complaint_id, at, kind from complaint_event where kind in ('WAITING', 'RESUMED') and"
+                            + " complaint_id in (" + in + ") order by at, id")
+                    .params(new ArrayList<Object>(chunk))
+                    .query(rs -> {
+                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Complaint.History(
+                                instant(rs, "at"), "system", rs.getString(3), null, null, null, true));
+                    });
+        }
+        return out;
+    }
+
+    /** A service recovery action taken on a complaint. */
+    record Recovery(String kind, java.math.BigDecimal cost, String note, Instant at, String actor) {
+    }
+
+    void insertRecovery(long complaintId, Recovery r) {
+        jdbc.sql("insert into complaint_recovery (complaint_id, kind, cost, note, at, actor) values (?, ?, ?, ?, ?, ?)")
+                .params(complaintId, r.kind(), r.cost(), r.note(), utc(r.at()), r.actor()).update();
+    }
+
+    List<Recovery> recoveries(long complaintId) {
+        return jdbc.sql("select kind, cost, note, at, actor from complaint_recovery where complaint_id = ? order by"
+                        + " at, id").param(complaintId)
+                .query((rs, n) -> new Recovery(rs.getString(1), rs.getBigDecimal(2), rs.getString(3),
+                        instant(rs, "at"), rs.getString(5))).list();
     }
 
     List<Complaint.History> history(long complaintId) {

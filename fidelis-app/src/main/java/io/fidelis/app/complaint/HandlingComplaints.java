@@ -48,10 +48,15 @@ public class HandlingComplaints {
     private final CurrentStaff current;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final ComplaintRouting routing;
+    private final ComplaintSla sla;
     private final Clock clock = Clock.systemUTC();
 
     HandlingComplaints(ComplaintRepository repository, CustomerManagement customers, PurchaseRecording purchases,
-                       StaffDirectory staff, CurrentStaff current, ApplicationEventPublisher events, JsonMapper json) {
+                       StaffDirectory staff, CurrentStaff current, ApplicationEventPublisher events, JsonMapper json,
+                       ComplaintRouting routing, ComplaintSla sla) {
+        this.routing = routing;
+        this.sla = sla;
         this.repository = repository;
         this.customers = customers;
         this.purchases = purchases;
@@ -117,9 +122,11 @@ public class HandlingComplaints {
                 ? "zh-CN" : "en";
         List<String> skus = what.skus() == null ? List.of() : what.skus().stream().map(String::strip)
                 .filter(s -> !s.isEmpty() && s.length() <= 100).distinct().limit(20).toList();
+        String department = routing.department(category.code(), category.department(), now);
         Complaint c = Complaint.receive(reference(), customer.id(), blankToNull(what.orderId()), category.code(),
-                what.severity(), channel, what.subject(), what.description(), category.department(),
+                what.severity(), channel, what.subject(), what.description(), department,
                 SecretTokens.hash(token), language, now, by);
+        routing.assignee(department).ifPresent(a -> c.assign(a.member().id(), a.username(), "routing", now));
         long id = repository.insert(c, skus);
         events.publishEvent(new AuditableChange(by, "complaint", c.reference(), "create", null,
                 json.writeValueAsString(Map.of("customer", customer.externalId(), "category", category.code(),
@@ -186,7 +193,9 @@ public class HandlingComplaints {
         Complaint c = visible(reference);
         check(c, version);
         ComplaintRepository.Category cat = category(category);
-        c.reclassify(cat.code(), severity, cat.department(), current.actor(), Instant.now(clock));
+        c.reclassify(cat.code(), severity, cat.code().equals(c.category()) ? c.department()
+                : routing.department(cat.code(), cat.department(), Instant.now(clock)), current.actor(),
+                Instant.now(clock));
         save(c, c.status(), current.actor(), "reclassify", Instant.now(clock));
     }
 
@@ -232,9 +241,47 @@ public class HandlingComplaints {
         return c;
     }
 
-    /** A complaint with what staff see of it. */
+    /** A complaint with what staff see of it, its recovery actions and its service-level clocks now. */
     public record Details(Complaint complaint, CustomerRecord customer, List<Complaint.History> history,
-                          List<String> products, String assignee) {
+                          List<String> products, String assignee, ComplaintSla.Clocks sla,
+                          List<RecoveryAction> recoveries) {
+        public java.math.BigDecimal recoveryCost() {
+            return recoveries.stream().map(RecoveryAction::cost).reduce(java.math.BigDecimal.ZERO,
+                    java.math.BigDecimal::add);
+        }
+    }
+
+    /** A service recovery action: apology, refund, replacement, gift, free service or loyalty points. */
+    public record RecoveryAction(String kind, java.math.BigDecimal cost, String note, Instant at, String actor) {
+    }
+
+    /** The kinds of service recovery (seeds 002 and 004: apology, gifts, free extra service). */
+    public static final List<String> RECOVERY_KINDS = List.of("APOLOGY", "REFUND", "REPLACEMENT", "GIFT",
+            "FREE_SERVICE", "LOYALTY_POINTS");
+
+    /**
+     * Records a recovery action with its cost (0 for an apology). Loyalty points are recorded; they are credited
+     * once the loyalty programme exists.
+     */
+    @Transactional
+    public void recover(String reference, String kind, java.math.BigDecimal cost, String note) {
+        Complaint c = visible(reference);
+        if (!RECOVERY_KINDS.contains(kind)) {
+            throw new BusinessRuleException("kind", "no recovery action '" + kind + "'");
+        }
+        if (cost == null || cost.signum() < 0 || cost.compareTo(new java.math.BigDecimal("1000000000")) >= 0) {
+            throw new BusinessRuleException("cost", "a cost of 0 or more");
+        }
+        if (c.status().terminal()) {
+            throw new BusinessRuleException("status", "the complaint is " + c.status().name().toLowerCase(Locale.ROOT));
+        }
+        String by = current.actor();
+        Instant now = Instant.now(clock);
+        String text = note == null || note.isBlank() ? null : note.strip().substring(0, Math.min(1000,
+                note.strip().length()));
+        repository.insertRecovery(c.id(), new ComplaintRepository.Recovery(kind, cost, text, now, by));
+        events.publishEvent(new AuditableChange(by, "complaint", c.reference(), "recovery", null,
+                json.writeValueAsString(Map.of("kind", kind, "cost", cost.toPlainString()))));
     }
 
     @Transactional(readOnly = true)
@@ -242,8 +289,11 @@ public class HandlingComplaints {
         Complaint c = visible(reference);
         String assignee = c.assigneeId() == null ? null
                 : staff.byId(c.assigneeId()).map(StaffMember::username).orElse(null);
-        return new Details(c, customers.recordForSystem(c.customerId()).orElse(null), repository.history(c.id()),
-                repository.products(c.id()), assignee);
+        List<Complaint.History> history = repository.history(c.id());
+        return new Details(c, customers.recordForSystem(c.customerId()).orElse(null), history,
+                repository.products(c.id()), assignee, sla.of(c, history, Instant.now(clock)),
+                repository.recoveries(c.id()).stream().map(r -> new RecoveryAction(r.kind(), r.cost(), r.note(),
+                        r.at(), r.actor())).toList());
     }
 
     /** The board's filter; {@code mine} is the caller's own queue. */
@@ -267,9 +317,13 @@ public class HandlingComplaints {
         for (ComplaintStatus s : ComplaintStatus.values()) {
             out.put(s, new ArrayList<>());
         }
+        Instant now = Instant.now(clock);
+        Map<Long, List<Complaint.History>> waits = repository.waits(shown.stream().filter(c -> !c.status().terminal())
+                .map(Complaint::id).toList());
         for (Complaint c : shown) {
+            List<Complaint.History> history = waits.getOrDefault(c.id(), List.of());
             out.get(c.status()).add(new Details(c, people.get(c.customerId()), List.of(), List.of(),
-                    c.assigneeId() == null ? null : names.get(c.assigneeId())));
+                    c.assigneeId() == null ? null : names.get(c.assigneeId()), sla.of(c, history, now), List.of()));
         }
         return out;
     }

@@ -27,7 +27,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * complaints, text is escaped, every change is audited, and the accepted resolution invites the customer to the
  * resolution survey and counts for the loyalty stage.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "fidelis.complaints.rotation.DELIVERY=Logistics,Customer service",
+    "fidelis.complaints.rotation.PRICE_BILLING=Logistics",
+    "fidelis.complaints.assignment=round-robin",
+    "fidelis.complaints.watch-every=PT24H"})
 abstract class ComplaintScenarios {
     @LocalServerPort
     int port;
@@ -37,6 +41,8 @@ abstract class ComplaintScenarios {
     StaffDirectory staff;
     @Autowired
     ComplaintSignals signals;
+    @Autowired
+    ComplaintSlaWatch watch;
 
     static final String PASSWORD = "complaint-test-password-1";
     Http admin;
@@ -232,5 +238,81 @@ abstract class ComplaintScenarios {
                 "select count(*) from survey_invitation where reason = 'complaint-resolved' and customer_id = ?")
                 .param(ann).query(Long.class).single() == 1);
         assertThat(filed.statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void complaintsGoToTheDepartmentWhoseTurnItIsAndTakeTurnsWithinIt() {
+        staff.create("log-1", null, Role.AGENT, PASSWORD);
+        staff.create("log-2", null, Role.AGENT, PASSWORD);
+        staff.create("cs-1", null, Role.AGENT, PASSWORD);
+        staff.changeContact("log-1", null, "Logistics");
+        staff.changeContact("log-2", null, "Logistics");
+        staff.changeContact("cs-1", null, "Customer service");
+        Http api = Http.at(port).as("agent-1", PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"PRICE_BILLING\","
+                    + "\"subject\":\"Charged twice\",\"description\":\"Two charges\"}").statusCode()).isEqualTo(201);
+        }
+        // Price and billing rotates to Logistics only (instead of Finance): round-robin between its two agents.
+        assertThat(jdbc.sql("select s.username from complaint c join staff_user s on s.id = c.assignee_id where"
+                + " c.category = 'PRICE_BILLING' order by c.id").query(String.class).list())
+                .containsExactly("log-1", "log-2", "log-1");
+        assertThat(jdbc.sql("select distinct department from complaint").query(String.class).list())
+                .containsExactly("Logistics");
+        // Delivery takes turns month by month between Logistics and Customer service.
+        api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"DELIVERY\",\"subject\":\"Late\","
+                + "\"description\":\"Late again\"}");
+        java.time.YearMonth month = java.time.YearMonth.now(ZoneOffset.UTC);
+        String turn = ((month.getYear() * 12L + month.getMonthValue() - 1) % 2 == 0) ? "Logistics"
+                : "Customer service";
+        assertThat(jdbc.sql("select department from complaint where category = 'DELIVERY'").query(String.class)
+                .single()).isEqualTo(turn);
+    }
+
+    @Test
+    void breachesAreEscalatedToTheDepartmentHeadThenTheManagers() {
+        staff.create("head-1", null, Role.MANAGER, PASSWORD);
+        staff.changeContact("head-1", null, "Logistics");
+        Http api = Http.at(port).as("agent-1", PASSWORD);
+        api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"PRICE_BILLING\",\"severity\":"
+                + "\"CRITICAL\",\"subject\":\"Charged twice\",\"description\":\"Two charges\"}");
+        String ref = reference();
+        // Received two weeks ago and never acknowledged: a critical complaint (1 business hour to acknowledge, 8 to
+        // resolve) is far past both.
+        jdbc.sql("update complaint set received_at = ?").param(OffsetDateTime.now(ZoneOffset.UTC).minusDays(14))
+                .update();
+        assertThat(admin.page("/complaints/" + ref).body()).contains("breached");
+        assertThat(watch.watch(java.time.Instant.now())).isEqualTo(1);
+        assertThat(jdbc.sql("select escalation from complaint").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select text from complaint_event where kind = 'ESCALATED'").query(String.class).single())
+                .contains("head of Logistics").contains("head-1");
+        assertThat(watch.watch(java.time.Instant.now())).isEqualTo(1);
+        assertThat(jdbc.sql("select escalation from complaint").query(Integer.class).single()).isEqualTo(2);
+        assertThat(watch.watch(java.time.Instant.now())).isZero();
+        // Waiting for the customer pauses the clocks: a fresh complaint waiting since it came is paused, not due.
+        api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"OTHER\",\"subject\":\"Question\","
+                + "\"description\":\"About my bill\"}");
+        String other = jdbc.sql("select reference from complaint where category = 'OTHER'").query(String.class)
+                .single();
+        act(admin, other, version(other), "ACKNOWLEDGE", null);
+        assertThat(act(admin, other, version(other), "WAIT", null)).contains("paused");
+    }
+
+    @Test
+    void recoveryActionsAreRecordedWithTheirCost() {
+        Http api = Http.at(port).as("agent-1", PASSWORD);
+        api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"DELIVERY\",\"subject\":\"Late\","
+                + "\"description\":\"Late again\"}");
+        String ref = reference();
+        for (String form : new String[] {"kind=APOLOGY&cost=0", "kind=REFUND&cost=12.50&note=delivery+fee",
+            "kind=GIFT&cost=-5", "kind=BRIBE&cost=1"}) {
+            admin.postForm("/complaints/" + ref + "/recovery", form + "&_csrf=" + admin.csrfToken());
+        }
+        String page = admin.page("/complaints/" + ref).body();
+        assertThat(page).contains("Apology").contains("Refund").contains("12.50").contains("delivery fee");
+        assertThat(jdbc.sql("select sum(cost) from complaint_recovery").query(java.math.BigDecimal.class).single())
+                .isEqualByComparingTo("12.50");
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'complaint' and action ="
+                + " 'recovery'").query(Long.class).single()).isEqualTo(2);
     }
 }

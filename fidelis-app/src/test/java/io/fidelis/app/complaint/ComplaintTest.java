@@ -128,6 +128,7 @@ class ComplaintTest {
         c.note("We are on it", false, "a", T);
         assertThat(c.drainHistory()).extracting(Complaint.History::kind, Complaint.History::internal)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("WAITING", true),
+                        org.assertj.core.groups.Tuple.tuple("RESUMED", true),
                         org.assertj.core.groups.Tuple.tuple("MESSAGE_IN", false),
                         org.assertj.core.groups.Tuple.tuple("NOTE", true),
                         org.assertj.core.groups.Tuple.tuple("MESSAGE_OUT", false));
@@ -135,6 +136,18 @@ class ComplaintTest {
                 .hasMessageContaining("only a complaint being handled");
         assertThatThrownBy(() -> in(ComplaintStatus.CLOSED).customerWrote("Hello?", T))
                 .hasMessageContaining("write a new one");
+    }
+
+    @Test
+    void theWaitsForTheCustomerAreThePausesOfTheClocks() {
+        Complaint c = in(ComplaintStatus.INVESTIGATING);
+        c.drainHistory();
+        c.waitForCustomer("a", T.plusSeconds(100));
+        c.customerWrote("photo", T.plusSeconds(400));
+        c.proposeResolution("A refund", "Courier delay", "a", T.plusSeconds(1000));
+        var pauses = Complaint.pauses(c.drainHistory());
+        assertThat(pauses).containsExactly(new io.fidelis.core.sla.Pause(T.plusSeconds(100), T.plusSeconds(400)),
+                io.fidelis.core.sla.Pause.open(T.plusSeconds(1000)));
     }
 
     @Test

@@ -110,6 +110,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("POST /complaints/{reference}/act", COMPLAINT_HANDLERS);
         EXPECTED.put("POST /complaints/{reference}/classify", COMPLAINT_HANDLERS);
         EXPECTED.put("POST /complaints/{reference}/assign", COMPLAINT_HANDLERS);
+        EXPECTED.put("POST /complaints/{reference}/recovery", COMPLAINT_HANDLERS);
         EXPECTED.put("GET /api/v1/complaints/{reference}", ALL);
         EXPECTED.put("POST /api/v1/complaints", COMPLAINT_HANDLERS);
         EXPECTED.put("GET /follow-ups", FOLLOW_UP);

@@ -77,6 +77,7 @@ class ComplaintPages {
         model.addAttribute("categories", complaints.categories());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("staff", staff.list().stream().map(StaffMember::username).toList());
+        model.addAttribute("recoveryKinds", HandlingComplaints.RECOVERY_KINDS);
         return "complaint/show";
     }
 
@@ -100,6 +101,21 @@ class ComplaintPages {
                     @RequestParam String severity, RedirectAttributes redirect) {
         return step(reference, redirect, () -> complaints.reclassify(reference, version, category,
                 severity(severity)));
+    }
+
+    @PostMapping("/complaints/{reference}/recovery")
+    String recover(@PathVariable String reference, @RequestParam String kind,
+                   @RequestParam(defaultValue = "0") String cost, @RequestParam(required = false) String note,
+                   RedirectAttributes redirect) {
+        return step(reference, redirect, () -> {
+            java.math.BigDecimal amount;
+            try {
+                amount = new java.math.BigDecimal(cost.strip());
+            } catch (NumberFormatException e) {
+                throw new BusinessRuleException("cost", "not an amount: '" + cost + "'");
+            }
+            complaints.recover(reference, kind, amount, note);
+        });
     }
 
     @PostMapping("/complaints/{reference}/assign")

@@ -1,0 +1,130 @@
+package io.fidelis.app.complaint;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.fidelis.app.staff.Role;
+import io.fidelis.app.staff.StaffAccount;
+import io.fidelis.app.staff.StaffDirectory;
+import io.fidelis.core.sla.SlaStatus;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Watches the open complaints' service-level clocks every few minutes: the handler is warned once a clock enters its
+ * warning margin; on a breach the complaint is escalated to the department's head (a manager of that team), and if
+ * it is still unresolved after twice its time to resolve, to the managers and admins. Each step is recorded in the
+ * complaint's history and e-mailed to those concerned when a mail server is configured.
+ */
+@Component
+@ConditionalOnWebApplication
+class ComplaintSlaWatch {
+    private static final Logger log = LoggerFactory.getLogger(ComplaintSlaWatch.class);
+    private final ComplaintRepository repository;
+    private final ComplaintSla sla;
+    private final ComplaintSettings settings;
+    private final StaffDirectory staff;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String from;
+    private final Clock clock = Clock.systemUTC();
+
+    ComplaintSlaWatch(ComplaintRepository repository, ComplaintSla sla, ComplaintSettings settings,
+                      StaffDirectory staff, ObjectProvider<JavaMailSender> mail,
+                      @Value("${fidelis.surveys.mail-from:Fidelis <surveys@localhost>}") String from) {
+        this.repository = repository;
+        this.sla = sla;
+        this.settings = settings;
+        this.staff = staff;
+        this.mail = mail;
+        this.from = from;
+    }
+
+    @Scheduled(fixedDelayString = "${fidelis.complaints.watch-every:PT5M}", initialDelayString = "PT1M")
+    void scheduled() {
+        watch(Instant.now(clock));
+    }
+
+    /** One pass over the open complaints; the number of warnings and escalations made. */
+    @Transactional
+    int watch(Instant now) {
+        int steps = 0;
+        List<StaffAccount> accounts = staff.accounts();
+        for (ComplaintRepository.Watched w : repository.watched()) {
+            Complaint c = repository.byId(w.id()).orElseThrow();
+            ComplaintSla.Clocks clocks = sla.of(c, repository.history(c.id()), now);
+            SlaStatus.State worst = clocks.worst();
+            double resolveHours = ComplaintSettings.hours(settings.resolveHours(), c.severity());
+            boolean twiceOver = !clocks.resolveDone() && clocks.resolve().elapsed().toSeconds()
+                    >= 2 * resolveHours * 3600;
+            if (worst == SlaStatus.State.BREACHED && w.escalation() == 0) {
+                List<StaffAccount> heads = accounts.stream().filter(a -> a.enabled() && a.member().role() == Role.MANAGER
+                        && sameTeam(a.team(), c.department())).toList();
+                repository.escalate(c.id(), 1, w.warned(), now, "escalated to the head of " + c.department() + ": "
+                        + names(heads));
+                notify(heads, c, "breached its service level and is escalated to you");
+                steps++;
+            } else if (twiceOver && w.escalation() == 1) {
+                List<StaffAccount> managers = accounts.stream().filter(a -> a.enabled()
+                        && (a.member().role() == Role.ADMIN || a.member().role() == Role.MANAGER)).toList();
+                repository.escalate(c.id(), 2, w.warned(), now, "escalated to the managers: " + names(managers));
+                notify(managers, c, "is still unresolved after twice its time to resolve");
+                steps++;
+            } else if (worst == SlaStatus.State.WARNING && !w.warned()) {
+                List<StaffAccount> handler = accounts.stream().filter(a -> c.assigneeId() != null
+                        && a.member().id() == c.assigneeId()).toList();
+                repository.escalate(c.id(), w.escalation(), true, now, "warned " + names(handler)
+                        + ": the service level is nearly used up");
+                notify(handler, c, "is close to breaching its service level");
+                steps++;
+            }
+        }
+        return steps;
+    }
+
+    private static boolean sameTeam(String team, String department) {
+        return team != null && department != null
+                && team.strip().toLowerCase(Locale.ROOT).equals(department.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String names(List<StaffAccount> who) {
+        List<String> names = new ArrayList<>();
+        who.forEach(a -> names.add(a.username()));
+        return names.isEmpty() ? "nobody (no one is set up for it)" : String.join(", ", names);
+    }
+
+    private void notify(List<StaffAccount> who, Complaint c, String what) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return;
+        }
+        for (StaffAccount a : who) {
+            if (a.email() == null || a.email().isBlank()) {
+                continue;
+            }
+            try {
+                MimeMessage m = sender.createMimeMessage();
+                MimeMessageHelper h = new MimeMessageHelper(m, false, "UTF-8");
+                h.setFrom(from);
+                h.setTo(a.email());
+                h.setSubject("Complaint " + c.reference() + " " + what);
+                h.setText("Complaint " + c.reference() + " (" + c.severity().name().toLowerCase(Locale.ROOT) + ", "
+                        + c.category() + "): " + c.subject() + "\n\nIt " + what + ".\n", false);
+                sender.send(m);
+            } catch (Exception e) {
+                log.warn("Complaint notice to {} not sent: {}", a.email(), e.toString());
+            }
+        }
+    }
+}
