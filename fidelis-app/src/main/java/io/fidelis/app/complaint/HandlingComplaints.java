@@ -50,11 +50,13 @@ public class HandlingComplaints {
     private final JsonMapper json;
     private final ComplaintRouting routing;
     private final ComplaintSla sla;
+    private final ComplaintMail mail;
     private final Clock clock = Clock.systemUTC();
 
     HandlingComplaints(ComplaintRepository repository, CustomerManagement customers, PurchaseRecording purchases,
                        StaffDirectory staff, CurrentStaff current, ApplicationEventPublisher events, JsonMapper json,
-                       ComplaintRouting routing, ComplaintSla sla) {
+                       ComplaintRouting routing, ComplaintSla sla, ComplaintMail mail) {
+        this.mail = mail;
         this.routing = routing;
         this.sla = sla;
         this.repository = repository;
@@ -133,6 +135,8 @@ public class HandlingComplaints {
                         "severity", c.severity().name(), "channel", channel, "subject", c.subject()))));
         events.publishEvent(new ComplaintStatusChanged(id, c.reference(), customer.id(), null,
                 ComplaintStatus.RECEIVED, now));
+        mail.send(customer.email(), customer.name(), language, c.reference(), ComplaintMail.Kind.RECEIVED, null,
+                token);
         return new Filed(c.reference(), token);
     }
 
@@ -186,6 +190,21 @@ public class HandlingComplaints {
             case MESSAGE -> c.note(text, false, by, now);
         }
         save(c, before, by, action.name().toLowerCase(Locale.ROOT), now);
+        if (action == Action.MESSAGE || action == Action.PROPOSE) {
+            customers.recordForSystem(c.customerId()).ifPresent(who -> mail.send(who.email(), who.name(),
+                    c.language(), c.reference(), action == Action.MESSAGE ? ComplaintMail.Kind.MESSAGE
+                            : ComplaintMail.Kind.PROPOSAL, text.strip(), null));
+        }
+    }
+
+    /** Whether e-mails reach customers (else the tracking link is shown to whoever files a complaint). */
+    public boolean mailConfigured() {
+        return mail.configured();
+    }
+
+    /** The customer's tracking link for a token, for staff to pass on when no mail server is configured. */
+    public String trackingLink(String token) {
+        return mail.trackingLink(token);
     }
 
     @Transactional

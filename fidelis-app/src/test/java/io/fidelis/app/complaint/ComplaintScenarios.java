@@ -33,6 +33,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "fidelis.complaints.assignment=round-robin",
     "fidelis.complaints.watch-every=PT24H"})
 abstract class ComplaintScenarios {
+    static final com.icegreen.greenmail.util.GreenMail SMTP = new com.icegreen.greenmail.util.GreenMail(
+            new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup
+                    .PROTOCOL_SMTP));
+
+    static {
+        SMTP.start();
+    }
+
+    static void mail(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
     @LocalServerPort
     int port;
     @Autowired
@@ -49,8 +62,9 @@ abstract class ComplaintScenarios {
     long ann;
 
     @BeforeEach
-    void business() {
+    void business() throws Exception {
         TestData.clean(jdbc);
+        SMTP.purgeEmailFromAllMailboxes();
         staff.create("am-1", null, Role.ACCOUNT_MANAGER, PASSWORD);
         staff.create("am-2", null, Role.ACCOUNT_MANAGER, PASSWORD);
         staff.create("agent-1", null, Role.AGENT, PASSWORD);
@@ -314,5 +328,35 @@ abstract class ComplaintScenarios {
                 .isEqualByComparingTo("12.50");
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'complaint' and action ="
                 + " 'recovery'").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theCustomerHearsAboutTheirComplaintByMailInTheirLanguage() throws Exception {
+        Http visitor = Http.browser(port);
+        String csrf = Http.csrfOf(visitor.page("/complain?lang=zh-CN").body());
+        HttpResponse<String> filed = visitor.postForm("/complain?lang=zh-CN", "orderId=SO-1&contact=ann%40example.com"
+                + "&category=DELIVERY&subject=" + Http.encode("送货太慢") + "&description=" + Http.encode("晚了一周")
+                + "&_csrf=" + csrf);
+        String token = tokenOf(filed);
+        assertThat(SMTP.waitForIncomingEmail(10_000, 1)).isTrue();
+        jakarta.mail.internet.MimeMessage receipt = SMTP.getReceivedMessages()[0];
+        assertThat(receipt.getAllRecipients()[0].toString()).isEqualTo("ann@example.com");
+        assertThat(receipt.getSubject()).isEqualTo("我们已收到您的投诉 " + reference());
+        assertThat((String) receipt.getContent()).contains("/complain/track/" + token);
+        String ref = reference();
+        act(admin, ref, version(ref), "ACKNOWLEDGE", null);
+        act(admin, ref, version(ref), "INVESTIGATE", null);
+        act(admin, ref, version(ref), "MESSAGE", "text=" + Http.encode("快递公司已确认延误"));
+        act(admin, ref, version(ref), "NOTE", "text=" + Http.encode("internal only"));
+        act(admin, ref, version(ref), "PROPOSE", "text=" + Http.encode("退还运费") + "&rootCause=courier");
+        assertThat(SMTP.waitForIncomingEmail(10_000, 3)).isTrue();
+        jakarta.mail.internet.MimeMessage[] all = SMTP.getReceivedMessages();
+        assertThat(all).hasSize(3);
+        assertThat((String) all[1].getContent()).contains("快递公司已确认延误").doesNotContain("/complain/track/");
+        assertThat(all[2].getSubject()).contains("解决方案");
+        assertThat((String) all[2].getContent()).contains("退还运费");
+        for (jakarta.mail.internet.MimeMessage m : all) {
+            assertThat((String) m.getContent()).doesNotContain("internal only");
+        }
     }
 }

@@ -8,5 +8,6 @@ class ComplaintsOnH2IT extends ComplaintScenarios {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         Databases.h2(registry);
+        mail(registry);
     }
 }

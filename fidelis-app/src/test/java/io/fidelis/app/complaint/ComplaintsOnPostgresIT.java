@@ -8,5 +8,6 @@ class ComplaintsOnPostgresIT extends ComplaintScenarios {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         Databases.postgres(registry);
+        mail(registry);
     }
 }

@@ -63,6 +63,10 @@ class ComplaintPages {
                     .FileComplaint(orderId, category, severity(severity), subject, description,
                     skus == null ? List.of() : Arrays.asList(skus.split("[,\\s]+")), "en"), "STAFF");
             redirect.addFlashAttribute("message", "complaint.filed");
+            if (!complaints.mailConfigured()) {
+                // No mail server: the customer's tracking link, once, to pass on.
+                redirect.addFlashAttribute("trackingLink", complaints.trackingLink(filed.trackingToken()));
+            }
             return "redirect:/complaints/" + filed.reference();
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("error", e.getMessage());
