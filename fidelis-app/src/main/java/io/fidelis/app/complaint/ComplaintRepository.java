@@ -103,6 +103,51 @@ class ComplaintRepository {
                 .optional();
     }
 
+    List<Complaint> all() {
+        return jdbc.sql(SELECT + " order by received_at").query(ComplaintRepository::complaint).list();
+    }
+
+    /**
+     * The complaint database: words in the subject, description, resolution or root cause (all given words,
+     * case-insensitive), a category, a product, a customer and a period; newest first.
+     */
+    List<Complaint> search(String words, String category, String sku, Long customerId, Instant from, Instant to,
+                           int limit) {
+        StringBuilder sql = new StringBuilder(SELECT + " c where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (words != null) {
+            for (String w : words.toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+                if (!w.isBlank()) {
+                    sql.append(" and lower(c.subject || ' ' || c.description || ' ' || coalesce(c.resolution, '') || ' '"
+                            + " || coalesce(c.root_cause, '')) like ?");
+                    params.add("%" + w.replace("%", "").replace("_", "") + "%");
+                }
+            }
+        }
+        if (category != null) {
+            sql.append(" and c.category = ?");
+            params.add(category);
+        }
+        if (sku != null) {
+            sql.append(" and exists (select 1 from complaint_product p where p.complaint_id = c.id and p.sku = ?)");
+            params.add(sku);
+        }
+        if (customerId != null) {
+            sql.append(" and c.customer_id = ?");
+            params.add(customerId);
+        }
+        if (from != null) {
+            sql.append(" and c.received_at >= ?");
+            params.add(utc(from));
+        }
+        if (to != null) {
+            sql.append(" and c.received_at < ?");
+            params.add(utc(to));
+        }
+        sql.append(" order by c.received_at desc, c.id desc fetch first ").append(limit).append(" rows only");
+        return jdbc.sql(sql.toString()).params(params).query(ComplaintRepository::complaint).list();
+    }
+
     List<Complaint> ofCustomer(long customerId) {
         return jdbc.sql(SELECT + " where customer_id = ? order by received_at desc").param(customerId)
                 .query(ComplaintRepository::complaint).list();

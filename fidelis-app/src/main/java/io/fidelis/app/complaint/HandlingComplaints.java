@@ -347,6 +347,33 @@ public class HandlingComplaints {
         return out;
     }
 
+    /** A search of the complaint database. */
+    public record Search(String words, String category, String sku, String customer, java.time.LocalDate from,
+                         java.time.LocalDate to) {
+    }
+
+    /** The complaint database, within the caller's scope: newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Details> search(Search q, int limit) {
+        Long customerId = null;
+        if (q.customer() != null && !q.customer().isBlank()) {
+            customerId = customers.idForSystem(q.customer().strip()).orElse(-1L);
+        }
+        List<Complaint> found = repository.search(blankToNull(q.words()), blankToNull(q.category()),
+                blankToNull(q.sku()), customerId, q.from() == null ? null : q.from().atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant(), q.to() == null ? null : q.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant(), limit);
+        Optional<Set<Long>> mine = customers.visibleIds();
+        List<Complaint> shown = found.stream().filter(c -> mine.isEmpty() || mine.get().contains(c.customerId()))
+                .toList();
+        Map<Long, CustomerRecord> people = customers.recordsForSystem(shown.stream().map(Complaint::customerId)
+                .toList());
+        Map<Long, String> names = new java.util.HashMap<>();
+        staff.list().forEach(m -> names.put(m.id(), m.username()));
+        return shown.stream().map(c -> new Details(c, people.get(c.customerId()), List.of(), List.of(),
+                c.assigneeId() == null ? null : names.get(c.assigneeId()), null, List.of())).toList();
+    }
+
     /** A customer's complaints, for the Customer 360 (which shows only customers the caller may see). */
     @Transactional(readOnly = true)
     List<Complaint> ofCustomer(long customerId) {

@@ -49,6 +49,8 @@ class SecurityConfiguration {
     static final String[] FOLLOW_UP = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER"};
     /** Handle complaints: file, move through their states, write, assign (an account manager: their customers'). */
     static final String[] COMPLAINT_HANDLERS = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER", "AGENT"};
+    /** Complaint analytics over every customer: not account managers, who see their own customers only. */
+    static final String[] COMPLAINT_ANALYSTS = {"ADMIN", "MANAGER", "AGENT", "ANALYST"};
     /** May import files. */
     static final String[] IMPORTERS = {"ADMIN", "MANAGER"};
 
@@ -136,6 +138,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/complain", "/complain/track/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/complain", "/complain/track/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaints/new").hasAnyRole(COMPLAINT_HANDLERS)
+                        .requestMatchers(HttpMethod.GET, "/complaints/analytics").hasAnyRole(COMPLAINT_ANALYSTS)
+                        .requestMatchers(HttpMethod.GET, "/complaints/database", "/complaints.csv").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/complaints", "/complaints/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/complaints", "/complaints/*/act", "/complaints/*/classify",
                                 "/complaints/*/assign", "/complaints/*/recovery").hasAnyRole(COMPLAINT_HANDLERS)

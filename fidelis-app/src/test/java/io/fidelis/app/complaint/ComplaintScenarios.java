@@ -359,4 +359,45 @@ abstract class ComplaintScenarios {
             assertThat((String) m.getContent()).doesNotContain("internal only");
         }
     }
+
+    @Test
+    void theDatabaseFindsComplaintsAndTheAlarmCatchesASpike() {
+        Http api = Http.at(port).as("agent-1", PASSWORD);
+        // A quiet year of delivery complaints (one every ten days), then eight in the last three days.
+        java.time.Instant now = java.time.Instant.now();
+        int made = 0;
+        java.util.List<Integer> daysAgoList = new java.util.ArrayList<>();
+        for (int d = 360; d > 3; d -= 10) {
+            daysAgoList.add(d);
+        }
+        daysAgoList.addAll(java.util.List.of(3, 2, 1, 0));
+        for (int daysAgo : daysAgoList) {
+            int times = daysAgo <= 3 ? 2 : 1;
+            for (int k = 0; k < times; k++) {
+                api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"DELIVERY\",\"subject\":"
+                        + "\"Late " + made + "\",\"description\":\"Courier was late, again\",\"skus\":[\"TEA-" + (made % 3)
+                        + "\"]}");
+                jdbc.sql("update complaint set received_at = ? where subject = ?").params(now.minus(daysAgo,
+                        java.time.temporal.ChronoUnit.DAYS).atOffset(ZoneOffset.UTC), "Late " + made).update();
+                made++;
+            }
+        }
+        String analytics = admin.page("/complaints/analytics").body();
+        assertThat(analytics).contains("unusual rise on").contains("DELIVERY");
+        assertThat(analytics).containsPattern("(?s)id=\"complaint-count\">" + made + "<");
+        // The database: words, product and period; the CSV with the same rows.
+        String found = admin.page("/complaints/database?q=courier+AGAIN&sku=TEA-1").body();
+        long withTea1 = jdbc.sql("select count(*) from complaint_product where sku = 'TEA-1'").query(Long.class)
+                .single();
+        assertThat(found.split("href=\"/complaints/CP-").length - 1).isEqualTo((int) withTea1);
+        assertThat(admin.page("/complaints/database?q=nothing+like+this").body()).contains("No complaints found.");
+        String csv = admin.page("/complaints.csv?sku=TEA-1").body();
+        assertThat(csv.lines().count()).isEqualTo(withTea1 + 1);
+        assertThat(csv).startsWith("\uFEFFreference,received_at,customer_id");
+        // Account managers cannot open the analytics (every customer's complaints).
+        Http am2 = Http.browser(port);
+        am2.signIn("am-2", PASSWORD);
+        assertThat(am2.page("/complaints/analytics").statusCode()).isEqualTo(403);
+        assertThat(am2.page("/complaints/database?q=courier").body()).contains("No complaints found.");
+    }
 }

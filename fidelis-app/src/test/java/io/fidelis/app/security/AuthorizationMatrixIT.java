@@ -106,6 +106,9 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /complaints", ALL);
         EXPECTED.put("GET /complaints/{reference}", ALL);
         EXPECTED.put("GET /complaints/new", COMPLAINT_HANDLERS);
+        EXPECTED.put("GET /complaints/database", ALL);
+        EXPECTED.put("GET /complaints.csv", ALL);
+        EXPECTED.put("GET /complaints/analytics", Set.of(Who.ADMIN, Who.MANAGER, Who.AGENT, Who.ANALYST));
         EXPECTED.put("POST /complaints", COMPLAINT_HANDLERS);
         EXPECTED.put("POST /complaints/{reference}/act", COMPLAINT_HANDLERS);
         EXPECTED.put("POST /complaints/{reference}/classify", COMPLAINT_HANDLERS);
