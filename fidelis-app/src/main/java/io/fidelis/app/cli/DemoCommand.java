@@ -94,6 +94,10 @@ class DemoCommand implements Callable<Integer> {
             System.out.println(surveys.alreadyLoaded() ? "Demo surveys: already loaded"
                     : String.format("Demo surveys: %d surveys, %,d answers, %,d follow-ups", surveys.surveys(),
                     surveys.responses(), surveys.followUps()));
+            int complaints = context.getBean(io.fidelis.app.complaint.LoadingDemoComplaints.class)
+                    .load(files.complaints());
+            System.out.println(complaints == 0 ? "Demo complaints: already loaded"
+                    : String.format("Demo complaints: %,d", complaints));
             io.fidelis.app.loyalty.ScoringRun run = context.getBean(io.fidelis.app.loyalty.LoyaltyScoring.class)
                     .scoreAll();
             System.out.printf("Scored %,d customers (loyalty stages %s) in %.1f s%n", run.customers(), run.stages(),

@@ -39,9 +39,12 @@ public class ComplaintAnalytics {
     private final ComplaintRepository repository;
     private final PurchaseRecording purchases;
     private final ComplaintSla sla;
+    private final io.fidelis.app.loyalty.LoyaltyReadings loyalty;
     private final Clock clock = Clock.systemUTC();
 
-    ComplaintAnalytics(ComplaintRepository repository, PurchaseRecording purchases, ComplaintSla sla) {
+    ComplaintAnalytics(ComplaintRepository repository, PurchaseRecording purchases, ComplaintSla sla,
+                       io.fidelis.app.loyalty.LoyaltyReadings loyalty) {
+        this.loyalty = loyalty;
         this.repository = repository;
         this.purchases = purchases;
         this.sla = sla;
@@ -60,8 +63,20 @@ public class ComplaintAnalytics {
     public record Repurchase(String group, int customers, int boughtAgain, double share, double lower, double upper) {
     }
 
+    /**
+     * Recovery economics: what the recovery actions cost, against the 12-month CLV of the customers whose complaint
+     * was resolved and who bought again afterwards (kept), from the latest loyalty scoring.
+     */
+    public record Economics(java.math.BigDecimal recoveryCost, int customersKept, double clvKept, int resolved) {
+        /** The CLV kept as money, rounded to cents. */
+        public java.math.BigDecimal clvKeptMoney() {
+            return java.math.BigDecimal.valueOf(clvKept).setScale(2, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
     public record Overview(long complaints, List<Bar> categories, List<Bar> rootCauses, LocalDate firstDay,
-                           List<Alarm> alarms, int days, List<Repurchase> repurchase, double slaMetShare) {
+                           List<Alarm> alarms, int days, List<Repurchase> repurchase, double slaMetShare,
+                           Economics economics) {
     }
 
     @Transactional(readOnly = true)
@@ -103,7 +118,30 @@ public class ComplaintAnalytics {
             });
         }
         return new Overview(all.size(), pareto(byCategory), pareto(byCause), first, alarms, ALARM_DAYS,
-                repurchase(all, waits, days, now), slaMet(all, waits, now));
+                repurchase(all, waits, days, now), slaMet(all, waits, now), economics(all, now));
+    }
+
+    private Economics economics(List<Complaint> all, Instant now) {
+        java.math.BigDecimal cost = java.math.BigDecimal.ZERO;
+        for (Complaint c : all) {
+            for (ComplaintRepository.Recovery r : repository.recoveries(c.id())) {
+                cost = cost.add(r.cost());
+            }
+        }
+        Map<Long, List<Instant>> orders = purchases.ordersSince(now.minus(Duration.ofDays(3 * 365L)));
+        Map<Long, Double> clv = loyalty.clvs();
+        Set<Long> kept = new HashSet<>();
+        int resolved = 0;
+        for (Complaint c : all) {
+            if (c.resolvedAt() != null) {
+                resolved++;
+                if (orders.getOrDefault(c.customerId(), List.of()).stream().anyMatch(t -> t.isAfter(c.resolvedAt()))) {
+                    kept.add(c.customerId());
+                }
+            }
+        }
+        double value = kept.stream().mapToDouble(id -> clv.getOrDefault(id, 0.0)).sum();
+        return new Economics(cost, kept.size(), value, resolved);
     }
 
     private static List<Bar> pareto(Map<String, Long> counts) {

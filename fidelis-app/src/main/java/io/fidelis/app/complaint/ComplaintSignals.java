@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What complaints say for the loyalty stage, over the last twelve months: a complaint the customer accepted the
  * resolution of is a satisfied signal (seed 004: a complaint resolved well makes a customer); followed by a purchase
- * after it was resolved, it is loyalty kept through a complaint.
+ * after it was resolved, it is loyalty kept through a complaint. A complaint still open blocks the higher stages and
+ * puts the customer at risk until it is resolved.
  */
 @Component
 class ComplaintSignals implements CustomerSignals {
@@ -40,6 +41,14 @@ class ComplaintSignals implements CustomerSignals {
     public Set<Long> satisfied() {
         Set<Long> out = new HashSet<>();
         resolved().forEach(o -> out.add(o.customerId()));
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> unresolvedComplaints() {
+        Set<Long> out = new HashSet<>();
+        repository.outcomes().stream().filter(o -> o.status().open()).forEach(o -> out.add(o.customerId()));
         return out;
     }
 

@@ -27,6 +27,11 @@ public interface CustomerSignals {
         return Set.of();
     }
 
+    /** A complaint not resolved yet: it blocks the higher stages and raises the risk. */
+    default Set<Long> unresolvedComplaints() {
+        return Set.of();
+    }
+
     /** Stayed despite a competitor's offer. */
     default Set<Long> keptThroughCompetitorOffer() {
         return Set.of();

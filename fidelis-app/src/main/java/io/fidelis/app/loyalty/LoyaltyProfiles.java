@@ -51,6 +51,15 @@ class LoyaltyProfiles {
         return JSON.writeValueAsString(list);
     }
 
+    /** Every scored customer's CLV (where it could be computed). */
+    Map<Long, Double> clvs() {
+        Map<Long, Double> out = new HashMap<>();
+        jdbc.sql("select customer_id, clv from loyalty_profile where clv is not null").query(rs -> {
+            out.put(rs.getLong(1), rs.getDouble(2));
+        });
+        return out;
+    }
+
     Map<Long, Previous> previous() {
         Map<Long, Previous> out = new HashMap<>();
         jdbc.sql("select customer_id, stage, overlay, emotional_since, rfm, rfm_segment from loyalty_profile")

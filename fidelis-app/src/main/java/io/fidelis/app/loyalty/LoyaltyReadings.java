@@ -55,6 +55,12 @@ public class LoyaltyReadings {
         return out;
     }
 
+    /** Every scored customer's 12-month CLV by internal id (system use, for aggregates such as recovery economics). */
+    @Transactional(readOnly = true)
+    public Map<Long, Double> clvs() {
+        return profiles.clvs();
+    }
+
     /** Customers per stage and per overlay, at-risk list, CLV histogram, and population figures when unscoped. */
     public record Overview(Map<String, Long> stages, Map<String, Long> overlays, List<AtRiskCustomer> atRisk,
                            Histogram clv, String population) {

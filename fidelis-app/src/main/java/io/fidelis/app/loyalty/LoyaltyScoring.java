@@ -175,7 +175,7 @@ public class LoyaltyScoring {
     /** What scoring a customer needs of the population: the fitted models, typical rates, signals, the day. */
     private record Population(FittedBgNbd model, FittedGammaGamma spend, Map<String, Double> typicalRate,
                               Set<Long> satisfied, Set<Long> promoters, Set<Long> intend, Set<Long> keptComplaint,
-                              Set<Long> keptOffer, LocalDate today, Instant now) {
+                              Set<Long> keptOffer, Set<Long> unresolved, LocalDate today, Instant now) {
     }
 
     private Population population(FittedBgNbd model, FittedGammaGamma spend, Map<String, Double> typicalRate,
@@ -183,7 +183,7 @@ public class LoyaltyScoring {
         return new Population(model, spend, typicalRate, union(CustomerSignals::satisfied),
                 union(CustomerSignals::promoters), union(CustomerSignals::intendToRepurchase),
                 union(CustomerSignals::keptThroughComplaint), union(CustomerSignals::keptThroughCompetitorOffer),
-                today, now);
+                union(CustomerSignals::unresolvedComplaints), today, now);
     }
 
     /** A change of stage or overlay since the previous profile (or the first profile), if there is one. */
@@ -221,7 +221,8 @@ public class LoyaltyScoring {
                 recentRatio, (s.T() - s.tx()) * 7, usualInterval(s, typical), breadth.categories(),
                 pop.satisfied().contains(id),
                 pop.promoters().contains(id), t == null ? 0 : t.referralsMade(), pop.intend().contains(id),
-                monthsEmotional, pop.keptComplaint().contains(id), pop.keptOffer().contains(id));
+                monthsEmotional, pop.keptComplaint().contains(id), pop.keptOffer().contains(id),
+                pop.unresolved().contains(id));
         LoyaltyAssessment a = new LoyaltyStagePolicy(settings.policy()).assess(signal);
         boolean emotionalNow = a.stage().number() >= LoyaltyStage.EMOTIONAL.number();
         LocalDate emotionalSince = !emotionalNow ? null

@@ -84,6 +84,13 @@ class DemoCommandIT {
                 + " where s.template = 'ecsi'")).isGreaterThanOrEqualTo(30);
         assertThat(count(data, "select count(*) from survey_follow_up")).isPositive();
         assertThat(count(data, "select count(distinct team) from staff_user")).isEqualTo(3);
+        // Complaints through their states, and the courier strike of the last ten days.
+        long complaints = count(data, "select count(*) from complaint");
+        assertThat(complaints).isGreaterThanOrEqualTo(20);
+        assertThat(count(data, "select count(*) from complaint where status = 'CLOSED' and root_cause is not null"))
+                .isPositive();
+        assertThat(count(data, "select count(*) from complaint where category = 'DELIVERY' and received_at >="
+                + " dateadd('DAY', -10, current_timestamp)")).isGreaterThanOrEqualTo(8);
         // Happier customers buy more often: promoters (NPS 9-10) bought more times, on average, than detractors.
         String occasions = "select avg(cast(o as double)) from (select r.customer_id, count(*) o from purchase p join"
                 + " survey_response r on r.customer_id = p.customer_id join survey_answer a on a.response_id = r.id"
@@ -100,7 +107,8 @@ class DemoCommandIT {
                 + " updated 0, unchanged " + String.format("%,d", lines));
         assertThat(out2).doesNotContain("created the administrator");
         assertThat(count(data, "select count(*) from purchase_line")).isEqualTo(lines);
-        assertThat(out2).contains("Demo surveys: already loaded");
+        assertThat(out2).contains("Demo surveys: already loaded").contains("Demo complaints: already loaded");
+        assertThat(count(data, "select count(*) from complaint")).isEqualTo(complaints);
         assertThat(count(data, "select count(*) from survey_answer")).isEqualTo(answers);
     }
 

@@ -144,6 +144,8 @@ abstract class ComplaintScenarios {
         assertThat(tracking).contains("we have received your complaint " + reference())
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
         String ref = reference();
+        // An open complaint holds the loyalty stage back until it is resolved.
+        assertThat(signals.unresolvedComplaints()).containsExactly(ann);
         // The handler: acknowledge, investigate, an internal note and a message, propose.
         assertThat(act(admin, ref, version(ref), "ACKNOWLEDGE", null)).contains("Saved.");
         act(admin, ref, version(ref), "INVESTIGATE", null);
@@ -159,6 +161,7 @@ abstract class ComplaintScenarios {
         assertThat(visitor.postForm("/complain/track/" + token, "action=ACCEPT&_csrf=" + csrf).statusCode())
                 .isEqualTo(302);
         assertThat(jdbc.sql("select status from complaint").query(String.class).single()).isEqualTo("RESOLVED");
+        assertThat(signals.unresolvedComplaints()).isEmpty();
         // Accepting again is refused kindly.
         HttpResponse<String> again = visitor.postForm("/complain/track/" + token, "action=ACCEPT&_csrf=" + csrf);
         assertThat(again.statusCode()).isEqualTo(409);
@@ -328,6 +331,7 @@ abstract class ComplaintScenarios {
                 .isEqualByComparingTo("12.50");
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'complaint' and action ="
                 + " 'recovery'").query(Long.class).single()).isEqualTo(2);
+        assertThat(admin.page("/complaints/analytics").body()).containsPattern("id=\"recovery-cost\">[^<]*12\\.50");
     }
 
     @Test

@@ -187,8 +187,10 @@ public final class DemoBusiness {
         }
         Path answersFile = directory.resolve("survey_answers.csv");
         DemoSurveys.write(answersFile, surveyed, options.asOf(), options.seed());
-        return new DemoFiles(productsFile, customersFile, purchasesFile, answersFile, products.size(), written, orders,
-                lines);
+        Path complaintsFile = directory.resolve("complaints.csv");
+        DemoSurveys.writeComplaints(complaintsFile, surveyed, options.asOf(), options.seed());
+        return new DemoFiles(productsFile, customersFile, purchasesFile, answersFile, complaintsFile, products.size(),
+                written, orders, lines);
     }
 
     private static List<Product> products(RandomDraws random) {

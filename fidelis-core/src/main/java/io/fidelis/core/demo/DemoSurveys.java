@@ -31,6 +31,60 @@ final class DemoSurveys {
 
     static final List<String> TEAMS = List.of("North team", "South team", "Overseas team");
 
+    /**
+     * Complaints of the demo business: about one customer in twelve complains, the less happy more often; delivery,
+     * product quality, billing, service attitude and other matters; most resolved (quickly, or late), some still
+     * open or withdrawn; and a spike of delivery complaints in the last ten days (a courier strike) for the alarm to
+     * catch. One row per complaint: customer, day, category, severity, subject, description, outcome, days to
+     * resolve, root cause, recovery action and its cost.
+     */
+    static void writeComplaints(Path file, List<Customer> customers, LocalDate end, long seed) throws IOException {
+        RandomDraws random = new RandomDraws(seed * 31 + 11);
+        String[][] kinds = {
+            {"DELIVERY", "The parcel came late", "It arrived a week after the promised day.", "Courier delay"},
+            {"DELIVERY", "Wrong address", "The order went to my old address.", "Address not updated"},
+            {"PRODUCT_QUALITY", "Broken on arrival", "The teapot was cracked when I opened the box.", "Packaging"},
+            {"PRODUCT_QUALITY", "Stale tea", "The tea tasted stale, the date was close.", "Stock rotation"},
+            {"PRICE_BILLING", "Charged twice", "My card was charged twice for one order.", "Payment gateway"},
+            {"SERVICE_ATTITUDE", "Unfriendly staff", "The shop assistant was rude when I asked for help.",
+                "Staff training"},
+            {"OTHER", "Website problem", "I could not log in to see my orders.", "Website"}};
+        String[] severities = {"LOW", "MEDIUM", "MEDIUM", "HIGH", "CRITICAL"};
+        String[] recoveries = {"APOLOGY", "REFUND", "REPLACEMENT", "GIFT", "FREE_SERVICE"};
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("customer,day,category,severity,subject,description,outcome,days,root_cause,recovery,cost\n");
+            for (Customer c : customers) {
+                double complain = 0.08 * Math.exp(-0.6 * Math.log(Math.max(c.rate(), 1e-6)) / 3);
+                if (!random.chance(Math.min(0.25, complain))) {
+                    continue;
+                }
+                long span = Math.max(1, end.toEpochDay() - c.acquired().toEpochDay());
+                LocalDate day = c.acquired().plusDays(random.nextInt((int) Math.min(span, Integer.MAX_VALUE)));
+                row(out, random, c.id(), day, kinds[random.nextInt(kinds.length)], severities, recoveries, end);
+            }
+            // The spike: a courier strike in the last ten days.
+            for (int k = 0; k < Math.max(8, customers.size() / 150); k++) {
+                Customer c = customers.get(random.nextInt(customers.size()));
+                row(out, random, c.id(), end.minusDays(random.nextInt(10)), kinds[0], severities, recoveries, end);
+            }
+        }
+    }
+
+    private static void row(Writer out, RandomDraws random, String customer, LocalDate day, String[] kind,
+                            String[] severities, String[] recoveries, LocalDate end) throws IOException {
+        double u = random.uniform();
+        long age = end.toEpochDay() - day.toEpochDay();
+        String outcome = age < 3 ? "OPEN" : u < 0.62 ? "RESOLVED_FAST" : u < 0.85 ? "RESOLVED_LATE" : u < 0.95
+                ? "OPEN" : "WITHDRAWN";
+        int days = outcome.equals("RESOLVED_FAST") ? 1 + random.nextInt(3) : 5 + random.nextInt(20);
+        String recovery = outcome.startsWith("RESOLVED") ? recoveries[random.nextInt(recoveries.length)] : "";
+        String cost = recovery.isEmpty() || recovery.equals("APOLOGY") ? "0"
+                : String.format(java.util.Locale.ROOT, "%.2f", 5 + random.uniform() * 60);
+        out.write(customer + "," + day + "," + kind[0] + "," + severities[random.nextInt(severities.length)] + ","
+                + csv(kind[1]) + "," + csv(kind[2]) + "," + outcome + "," + days + "," + csv(kind[3]) + "," + recovery
+                + "," + cost + "\n");
+    }
+
     static void write(Path file, List<Customer> customers, LocalDate end, long seed) throws IOException {
         RandomDraws random = new RandomDraws(seed * 31 + 7);
         double[] logRate = customers.stream().mapToDouble(c -> Math.log(Math.max(c.rate(), 1e-6))).toArray();

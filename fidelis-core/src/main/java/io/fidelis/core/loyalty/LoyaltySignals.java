@@ -25,5 +25,16 @@ package io.fidelis.core.loyalty;
 public record LoyaltySignals(int occasions, double pAlive, double ratePerYear, double typicalRatePerYear,
                              double recentRateRatio, double daysSinceLast, double usualIntervalDays, int categories,
                              boolean satisfied, boolean promoter, int referralsMade, boolean intendsToRepurchase,
-                             int monthsEmotional, boolean keptThroughComplaint, boolean keptThroughCompetitorOffer) {
+                             int monthsEmotional, boolean keptThroughComplaint, boolean keptThroughCompetitorOffer,
+                             boolean unresolvedComplaint) {
+
+    /** The signals of a customer without an unresolved complaint. */
+    public LoyaltySignals(int occasions, double pAlive, double ratePerYear, double typicalRatePerYear,
+                          double recentRateRatio, double daysSinceLast, double usualIntervalDays, int categories,
+                          boolean satisfied, boolean promoter, int referralsMade, boolean intendsToRepurchase,
+                          int monthsEmotional, boolean keptThroughComplaint, boolean keptThroughCompetitorOffer) {
+        this(occasions, pAlive, ratePerYear, typicalRatePerYear, recentRateRatio, daysSinceLast, usualIntervalDays,
+                categories, satisfied, promoter, referralsMade, intendsToRepurchase, monthsEmotional,
+                keptThroughComplaint, keptThroughCompetitorOffer, false);
+    }
 }

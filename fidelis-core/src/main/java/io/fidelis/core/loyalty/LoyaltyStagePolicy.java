@@ -48,7 +48,13 @@ public final class LoyaltyStagePolicy {
                         && alive, String.format(Locale.ROOT, "%.1f a year %s typical %.1f, P(alive) %.2f",
                 s.ratePerYear(), s.ratePerYear() >= s.typicalRatePerYear() ? "≥" : "<", s.typicalRatePerYear(),
                 s.pAlive()));
-        boolean emotional = rule(evidence, "emotional", repeat && (s.promoter() || s.referralsMade() > 0
+        // An unresolved complaint blocks the higher stages (and raises the risk, below) until it is resolved.
+        boolean open = s.unresolvedComplaint();
+        if (open) {
+            rule(evidence, "unresolved-complaint", true, "a complaint is not resolved yet: emotional and sustainable"
+                    + " loyalty wait for it, and the customer is at risk");
+        }
+        boolean emotional = rule(evidence, "emotional", !open && repeat && (s.promoter() || s.referralsMade() > 0
                 || s.intendsToRepurchase()), (s.promoter() ? "promoter; " : "") + (s.referralsMade() > 0
                 ? s.referralsMade() + " referral(s); " : "") + (s.intendsToRepurchase() ? "intends to buy again; " : "")
                 + (s.promoter() || s.referralsMade() > 0 || s.intendsToRepurchase() ? "" : "no promoter answer,"
@@ -72,7 +78,7 @@ public final class LoyaltyStagePolicy {
                                 : String.format(Locale.ROOT, " (usually every %.0f; lost after %.0f)",
                                 s.usualIntervalDays(), settings.lostIntervalMultiple() * s.usualIntervalDays())));
         boolean rateDrop = !Double.isNaN(s.recentRateRatio()) && s.recentRateRatio() < settings.rateDropRatio();
-        boolean atRisk = !lost && rule(evidence, "at-risk", s.pAlive() < settings.atRiskPAlive() || rateDrop,
+        boolean atRisk = !lost && rule(evidence, "at-risk", s.pAlive() < settings.atRiskPAlive() || rateDrop || open,
                 String.format(Locale.ROOT, "P(alive) %.2f (at risk below %.2f)%s", s.pAlive(),
                         settings.atRiskPAlive(), Double.isNaN(s.recentRateRatio()) ? ""
                                 : String.format(Locale.ROOT, "; recent rate %.0f%% of usual (at risk below %.0f%%)",

@@ -95,4 +95,18 @@ class LoyaltyStagePolicyTest {
         assertThat(policy.index(with(steady(), true, 1, 0, 1, false))).isCloseTo(100 * (0.45 + 0.125 + 0.25),
                 offset(1e-9));
     }
+
+    @Test
+    void anUnresolvedComplaintBlocksTheHigherStagesAndRaisesTheRisk() {
+        // A frequent, alive promoter would be emotionally loyal; with a complaint open, behavioural and at risk.
+        LoyaltySignals promoter = new LoyaltySignals(8, 0.9, 6, 4, 1.0, 20, 45, 1, true, true, 0, false, 0, false,
+                false, false);
+        assertThat(policy.assess(promoter).stage()).isEqualTo(LoyaltyStage.EMOTIONAL);
+        LoyaltySignals complaining = new LoyaltySignals(8, 0.9, 6, 4, 1.0, 20, 45, 1, true, true, 0, false, 0, false,
+                false, true);
+        LoyaltyAssessment a = policy.assess(complaining);
+        assertThat(a.stage()).isEqualTo(LoyaltyStage.BEHAVIOURAL);
+        assertThat(a.overlay()).isEqualTo(LoyaltyAssessment.Overlay.AT_RISK);
+        assertThat(a.evidence()).anyMatch(e -> e.rule().equals("unresolved-complaint") && e.held());
+    }
 }
