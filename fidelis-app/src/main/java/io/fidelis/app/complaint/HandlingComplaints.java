@@ -51,11 +51,14 @@ public class HandlingComplaints {
     private final ComplaintRouting routing;
     private final ComplaintSla sla;
     private final ComplaintMail mail;
+    private final ComplaintAttachments attachments;
     private final Clock clock = Clock.systemUTC();
 
     HandlingComplaints(ComplaintRepository repository, CustomerManagement customers, PurchaseRecording purchases,
                        StaffDirectory staff, CurrentStaff current, ApplicationEventPublisher events, JsonMapper json,
-                       ComplaintRouting routing, ComplaintSla sla, ComplaintMail mail) {
+                       ComplaintRouting routing, ComplaintSla sla, ComplaintMail mail,
+                       ComplaintAttachments attachments) {
+        this.attachments = attachments;
         this.mail = mail;
         this.routing = routing;
         this.sla = sla;
@@ -81,6 +84,20 @@ public class HandlingComplaints {
      * The public form: the customer is the buyer of the order, and the e-mail address or phone number given must be
      * theirs. A mismatch says only that the order and contact do not match (nothing about who the buyer is).
      */
+    /** A file sent with a complaint: its name as the customer's computer called it, and its bytes. */
+    public record Upload(String name, java.io.InputStream content) {
+    }
+
+    @Transactional
+    public Filed fileFromForm(String orderId, String contact, FileComplaint what, Upload upload) {
+        Filed filed = fileFromForm(orderId, contact, what);
+        if (upload != null) {
+            Complaint c = repository.byReference(filed.reference()).orElseThrow();
+            attachments.store(c.id(), upload.name(), upload.content(), "customer", Instant.now(clock));
+        }
+        return filed;
+    }
+
     @Transactional
     public Filed fileFromForm(String orderId, String contact, FileComplaint what) {
         String order = orderId == null ? "" : orderId.strip();
@@ -195,6 +212,27 @@ public class HandlingComplaints {
                     c.language(), c.reference(), action == Action.MESSAGE ? ComplaintMail.Kind.MESSAGE
                             : ComplaintMail.Kind.PROPOSAL, text.strip(), null));
         }
+    }
+
+    /** Attaches a file to a complaint the caller may see. */
+    @Transactional
+    public void attach(String reference, Upload upload) {
+        Complaint c = visible(reference);
+        var a = attachments.store(c.id(), upload.name(), upload.content(), current.actor(), Instant.now(clock));
+        events.publishEvent(new AuditableChange(current.actor(), "complaint", c.reference(), "attach", null,
+                json.writeValueAsString(Map.of("file", a.fileName(), "type", a.contentType(), "bytes", a.size()))));
+    }
+
+    /** An attachment to show or download: its name, type, size, and file. */
+    public record AttachedFile(long id, String name, String contentType, long size, Instant at, String by,
+                               java.nio.file.Path file) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachedFile> attachments(String reference) {
+        Complaint c = visible(reference);
+        return attachments.of(c.id()).stream().map(a -> new AttachedFile(a.id(), a.fileName(), a.contentType(),
+                a.size(), a.at(), a.actor(), attachments.file(a))).toList();
     }
 
     /** Whether e-mails reach customers (else the tracking link is shown to whoever files a complaint). */

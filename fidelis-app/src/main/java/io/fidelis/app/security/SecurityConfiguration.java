@@ -140,9 +140,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/complaints/new").hasAnyRole(COMPLAINT_HANDLERS)
                         .requestMatchers(HttpMethod.GET, "/complaints/analytics").hasAnyRole(COMPLAINT_ANALYSTS)
                         .requestMatchers(HttpMethod.GET, "/complaints/database", "/complaints.csv").hasAnyRole(ALL)
-                        .requestMatchers(HttpMethod.GET, "/complaints", "/complaints/*").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.GET, "/complaints", "/complaints/*",
+                                "/complaints/*/attachments/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/complaints", "/complaints/*/act", "/complaints/*/classify",
-                                "/complaints/*/assign", "/complaints/*/recovery").hasAnyRole(COMPLAINT_HANDLERS)
+                                "/complaints/*/assign", "/complaints/*/recovery", "/complaints/*/attachments")
+                        .hasAnyRole(COMPLAINT_HANDLERS)
                         // The public survey page: no login, CSRF-protected, rate-limited in the application.
                         .requestMatchers(HttpMethod.GET, "/s/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/s/*").permitAll()

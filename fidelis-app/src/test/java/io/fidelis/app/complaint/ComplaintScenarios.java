@@ -404,4 +404,71 @@ abstract class ComplaintScenarios {
         assertThat(am2.page("/complaints/analytics").statusCode()).isEqualTo(403);
         assertThat(am2.page("/complaints/database?q=courier").body()).contains("No complaints found.");
     }
+
+    /** A multipart form with text fields and one file. */
+    static HttpResponse<String> multipart(Http who, String path, java.util.Map<String, String> fields, String fileField,
+                                          String fileName, byte[] content) {
+        String boundary = "----fidelis" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return who.requestBytes("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    static byte[] png(int size) {
+        byte[] b = new byte[size];
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+        System.arraycopy(magic, 0, b, 0, magic.length);
+        return b;
+    }
+
+    @Test
+    void attachmentsAreCheckedByTheirBytesAndStoredOutsideTheDatabase() {
+        Http visitor = Http.browser(port);
+        String csrf = Http.csrfOf(visitor.page("/complain?lang=en").body());
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("orderId", "SO-1");
+        form.put("contact", "ann@example.com");
+        form.put("category", "PRODUCT_QUALITY");
+        form.put("subject", "Broken");
+        form.put("description", "The teapot arrived broken");
+        // A program renamed to .png, and a picture over 5 MB: refused, and no complaint is filed.
+        byte[] program = "MZ\u0090\u0000 not a picture".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        HttpResponse<String> exe = multipart(visitor, "/complain?lang=en&_csrf=" + csrf, form, "attachment",
+                "photo.png", program);
+        assertThat(exe.statusCode()).isEqualTo(422);
+        assertThat(exe.body()).contains("only JPEG, PNG or PDF files of at most 5 MB");
+        HttpResponse<String> big = multipart(visitor, "/complain?lang=en&_csrf=" + csrf, form, "attachment",
+                "big.png", png(5 * 1024 * 1024 + 1));
+        assertThat(big.statusCode()).isEqualTo(422);
+        assertThat(jdbc.sql("select count(*) from complaint").query(Long.class).single()).isZero();
+        // A real PNG with a hostile name is taken; the name is made safe.
+        HttpResponse<String> ok = multipart(visitor, "/complain?lang=en&_csrf=" + csrf, form, "attachment",
+                "..\\\\..\\\\etc\\\\tea pot<script>.png", png(2048));
+        assertThat(ok.statusCode()).isEqualTo(302);
+        String ref = reference();
+        assertThat(jdbc.sql("select file_name from complaint_attachment").query(String.class).single())
+                .isEqualTo("tea_pot_script_.png");
+        long id = jdbc.sql("select id from complaint_attachment").query(Long.class).single();
+        HttpResponse<String> download = admin.get("/complaints/" + ref + "/attachments/" + id);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
+        assertThat(download.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+        assertThat(download.headers().firstValue("Content-Length").orElse("")).isEqualTo("2048");
+        Http am2 = Http.browser(port);
+        am2.signIn("am-2", PASSWORD);
+        assertThat(am2.get("/complaints/" + ref + "/attachments/" + id).statusCode()).isEqualTo(404);
+        // Staff attach a PDF from the complaint page.
+        byte[] pdf = "%PDF-1.4 a bill".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HttpResponse<String> staffUpload = multipart(admin, "/complaints/" + ref + "/attachments?_csrf="
+                + admin.csrfToken(), java.util.Map.of(), "file", "bill.pdf", pdf);
+        assertThat(staffUpload.statusCode()).isEqualTo(302);
+        assertThat(admin.page("/complaints/" + ref).body()).contains("bill.pdf").contains("tea_pot_script_.png");
+    }
 }

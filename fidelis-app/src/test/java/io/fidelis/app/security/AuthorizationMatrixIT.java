@@ -114,6 +114,8 @@ class AuthorizationMatrixIT {
         EXPECTED.put("POST /complaints/{reference}/classify", COMPLAINT_HANDLERS);
         EXPECTED.put("POST /complaints/{reference}/assign", COMPLAINT_HANDLERS);
         EXPECTED.put("POST /complaints/{reference}/recovery", COMPLAINT_HANDLERS);
+        EXPECTED.put("POST /complaints/{reference}/attachments", COMPLAINT_HANDLERS);
+        EXPECTED.put("GET /complaints/{reference}/attachments/{id}", ALL);
         EXPECTED.put("GET /api/v1/complaints/{reference}", ALL);
         EXPECTED.put("POST /api/v1/complaints", COMPLAINT_HANDLERS);
         EXPECTED.put("GET /follow-ups", FOLLOW_UP);

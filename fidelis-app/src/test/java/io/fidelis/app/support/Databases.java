@@ -15,6 +15,7 @@ public final class Databases {
         registry.add("spring.datasource.username", () -> "sa");
         registry.add("spring.datasource.password", () -> "");
         registry.add("fidelis.security.admin-password", () -> "admin-test-password");
+        registry.add("fidelis.data-dir", () -> "target/test-data/" + name);
     }
 
     public static void postgres(DynamicPropertyRegistry registry) {
@@ -23,5 +24,6 @@ public final class Databases {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("fidelis.security.admin-password", () -> "admin-test-password");
+        registry.add("fidelis.data-dir", () -> "target/test-data/" + UUID.randomUUID());
     }
 }

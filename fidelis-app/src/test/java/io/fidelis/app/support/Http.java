@@ -80,6 +80,12 @@ public final class Http {
                 : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method with a body of bytes (a multipart upload). */
+    public HttpResponse<String> requestBytes(String method, String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public static String encode(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

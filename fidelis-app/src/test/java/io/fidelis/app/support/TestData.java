@@ -15,7 +15,7 @@ public final class TestData {
     }
 
     public static void clean(JdbcClient jdbc) {
-        for (String t : List.of("complaint_recovery", "complaint_event", "complaint_product", "complaint",
+        for (String t : List.of("complaint_attachment", "complaint_recovery", "complaint_event", "complaint_product", "complaint",
                 "survey_language", "survey_follow_up", "survey_answer", "survey_response", "survey_invitation",
                 "survey_question", "survey")) {
             jdbc.sql("delete from " + t).update();

@@ -82,6 +82,7 @@ class ComplaintPages {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("staff", staff.list().stream().map(StaffMember::username).toList());
         model.addAttribute("recoveryKinds", HandlingComplaints.RECOVERY_KINDS);
+        model.addAttribute("attachments", complaints.attachments(reference));
         return "complaint/show";
     }
 
@@ -120,6 +121,35 @@ class ComplaintPages {
             }
             complaints.recover(reference, kind, amount, note);
         });
+    }
+
+    @PostMapping("/complaints/{reference}/attachments")
+    String attach(@PathVariable String reference, jakarta.servlet.http.HttpServletRequest request,
+                  RedirectAttributes redirect) {
+        org.springframework.web.multipart.MultipartFile file = request instanceof
+                org.springframework.web.multipart.MultipartHttpServletRequest m ? m.getFile("file") : null;
+        return step(reference, redirect, () -> {
+            if (file == null || file.isEmpty()) {
+                throw new BusinessRuleException("file", "choose a file to attach");
+            }
+            try (java.io.InputStream in = file.getInputStream()) {
+                complaints.attach(reference, new HandlingComplaints.Upload(file.getOriginalFilename(), in));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @GetMapping("/complaints/{reference}/attachments/{id}")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> download(
+            @PathVariable String reference, @PathVariable long id) {
+        HandlingComplaints.AttachedFile a = complaints.attachments(reference).stream().filter(x -> x.id() == id)
+                .findFirst().orElseThrow(() -> new io.fidelis.app.shared.NotFoundException("no such attachment"));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(a.contentType()))
+                .header("Content-Disposition", "attachment; filename=\"" + a.name() + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new org.springframework.core.io.FileSystemResource(a.file()));
     }
 
     @PostMapping("/complaints/{reference}/assign")

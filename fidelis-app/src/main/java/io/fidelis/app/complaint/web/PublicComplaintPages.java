@@ -56,7 +56,8 @@ class PublicComplaintPages {
     String file(@RequestParam(required = false) String lang, @RequestParam(required = false) String orderId,
                 @RequestParam(required = false) String contact, @RequestParam(required = false) String category,
                 @RequestParam(required = false) String subject, @RequestParam(required = false) String description,
-                Model model, HttpServletRequest request, HttpServletResponse response) {
+                @RequestParam(required = false) org.springframework.web.multipart.MultipartFile attachment,
+                Model model, HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
         String language = language(lang, request);
         if (!throttle.allow(request.getRemoteAddr())) {
             response.setStatus(429);
@@ -64,14 +65,17 @@ class PublicComplaintPages {
             model.addAttribute("error", "public.throttled");
         } else {
             try {
+                HandlingComplaints.Upload upload = attachment == null || attachment.isEmpty() ? null
+                        : new HandlingComplaints.Upload(attachment.getOriginalFilename(), attachment.getInputStream());
                 HandlingComplaints.Filed filed = complaints.fileFromForm(orderId, contact, new HandlingComplaints
                         .FileComplaint(orderId, category == null ? "OTHER" : category, null, subject, description,
-                        List.of(), language));
+                        List.of(), language), upload);
                 return "redirect:/complain/track/" + filed.trackingToken() + "?new&lang=" + language;
             } catch (BusinessRuleException e) {
                 response.setStatus(422);
                 model.addAttribute("error", switch (e.field() == null ? "" : e.field()) {
                     case "order" -> "complain.noMatch";
+                    case "attachment" -> "complain.badAttachment";
                     case "subject" -> "complain.subjectNeeded";
                     case "description" -> "complain.descriptionNeeded";
                     default -> "complain.categoryNeeded";
