@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.ImportBench.class, WebBench.class, ClvBench.class, PlsBench.class, SurveyBench.class})
+        subcommands = {BenchCommand.ImportBench.class, WebBench.class, ClvBench.class, PlsBench.class, SurveyBench.class,
+                ComplaintBench.class})
 class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -153,11 +153,19 @@ class ComplaintRepository {
                 .query(ComplaintRepository::complaint).list();
     }
 
-    /** The board: complaints by state (terminal ones of the last 30 days only), newest first, at most a limit. */
+    /** The board: complaints still being handled and those closed or withdrawn since a time, newest first. */
     List<Complaint> board(String category, String severity, Long assignee, Instant closedSince, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT + " where (status not in ('CLOSED', 'WITHDRAWN') or closed_at >= ?)");
+        return boardPart("(status not in ('CLOSED', 'WITHDRAWN') or closed_at >= ?)", closedSince, category,
+                severity, assignee, limit);
+    }
+
+    private List<Complaint> boardPart(String where, Instant since, String category, String severity, Long assignee,
+                                      int limit) {
+        StringBuilder sql = new StringBuilder(SELECT + " where " + where);
         List<Object> params = new ArrayList<>();
-        params.add(utc(closedSince));
+        if (since != null) {
+            params.add(utc(since));
+        }
         if (category != null) {
             sql.append(" and category = ?");
             params.add(category);
