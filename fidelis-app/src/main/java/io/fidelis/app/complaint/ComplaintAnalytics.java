@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,15 +36,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComplaintAnalytics {
     /** Days of daily counts the alarm looks at (the first 56 set its baseline). */
     static final int ALARM_DAYS = 364;
+    /** Products watched by the alarm: those with the most complaints in the year. */
+    static final int ALARM_PRODUCTS = 20;
+    /** Rows of the handling table. */
+    static final int HANDLING_ROWS = 120;
 
     private final ComplaintRepository repository;
     private final PurchaseRecording purchases;
     private final ComplaintSla sla;
     private final io.fidelis.app.loyalty.LoyaltyReadings loyalty;
+    private final io.fidelis.app.customer.CustomerManagement customers;
+    private final io.fidelis.app.staff.StaffDirectory staff;
+    private final ComplaintSettings settings;
+    private final ComplaintRouting routing;
     private final Clock clock = Clock.systemUTC();
 
     ComplaintAnalytics(ComplaintRepository repository, PurchaseRecording purchases, ComplaintSla sla,
-                       io.fidelis.app.loyalty.LoyaltyReadings loyalty) {
+                       io.fidelis.app.loyalty.LoyaltyReadings loyalty,
+                       io.fidelis.app.customer.CustomerManagement customers,
+                       io.fidelis.app.staff.StaffDirectory staff, ComplaintSettings settings,
+                       ComplaintRouting routing) {
+        this.customers = customers;
+        this.staff = staff;
+        this.settings = settings;
+        this.routing = routing;
         this.loyalty = loyalty;
         this.repository = repository;
         this.purchases = purchases;
@@ -56,7 +72,7 @@ public class ComplaintAnalytics {
 
     /** One category's daily counts, the alarm band (the count that would alarm), and the days that alarmed. */
     public record Alarm(String category, List<Integer> counts, List<Integer> band, List<LocalDate> alarms,
-                       int nextAlarmCount) {
+                       int nextAlarmCount, String kind, double baseline) {
     }
 
     /** A group's repurchase share with its interval. */
@@ -74,51 +90,178 @@ public class ComplaintAnalytics {
         }
     }
 
-    public record Overview(long complaints, List<Bar> categories, List<Bar> rootCauses, LocalDate firstDay,
-                           List<Alarm> alarms, int days, List<Repurchase> repurchase, double slaMetShare,
-                           Economics economics) {
+    /** What to look at: the repurchase window in days, and optionally a period, a product and a region. */
+    public record Filter(int days, LocalDate from, LocalDate to, String sku, String region) {
+        public Filter {
+            days = Math.max(7, Math.min(days, 365));
+            sku = sku == null || sku.isBlank() ? null : sku.strip();
+            region = region == null || region.isBlank() ? null : region.strip();
+        }
+
+        public static Filter days(int days) {
+            return new Filter(days, null, null, null, null);
+        }
+
+        boolean period(Instant at) {
+            LocalDate d = LocalDate.ofInstant(at, ZoneOffset.UTC);
+            return (from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to));
+        }
+    }
+
+    /** Who handled a category's complaints in a month: the department and the staff who had them. */
+    public record Handling(String category, java.time.YearMonth month, String department, long complaints,
+                           List<String> handlers) {
+    }
+
+    /** A category's coming turns in the rotation: the department for each of the next periods. */
+    public record Turn(String category, java.time.YearMonth from, String department) {
+    }
+
+    public record Overview(long complaints, List<Bar> categories, List<Bar> rootCauses, List<Bar> products,
+                           List<Bar> regions, LocalDate firstDay, List<Alarm> alarms, int days,
+                           List<Repurchase> repurchase, double slaMetShare, Economics economics,
+                           List<Handling> handling, List<Turn> rotation) {
+        /** The category series, for the chart. */
+        public List<Alarm> categoryAlarms() {
+            return alarms.stream().filter(a -> a.kind().equals("category")).toList();
+        }
     }
 
     @Transactional(readOnly = true)
     public Overview overview(int days) {
+        return overview(Filter.days(days));
+    }
+
+    @Transactional(readOnly = true)
+    public Overview overview(Filter filter) {
         Instant now = Instant.now(clock);
-        List<Complaint> all = repository.all();
+        Map<Long, List<String>> products = repository.productsOfAll();
+        Map<Long, String> regions = new HashMap<>();
+        List<Complaint> every = repository.all();
+        customers.recordsForSystem(every.stream().map(Complaint::customerId).distinct().toList())
+                .forEach((id, r) -> regions.put(id, r.region()));
+        // Product and region narrow everything; the period narrows the Pareto charts, the handling and the economics
+        // (the alarm always looks at the last year, the repurchase at complaints whose window has ended).
+        List<Complaint> all = every.stream()
+                .filter(c -> filter.sku() == null || products.getOrDefault(c.id(), List.of()).contains(filter.sku()))
+                .filter(c -> filter.region() == null || filter.region().equalsIgnoreCase(
+                        java.util.Objects.requireNonNullElse(regions.get(c.customerId()), "")))
+                .toList();
+        List<Complaint> inPeriod = all.stream().filter(c -> filter.period(c.receivedAt())).toList();
         Map<Long, List<Complaint.History>> waits = repository.waits(all.stream().map(Complaint::id).toList());
         Map<String, Long> byCategory = new HashMap<>();
         Map<String, Long> byCause = new HashMap<>();
-        for (Complaint c : all) {
+        Map<String, Long> byProduct = new HashMap<>();
+        Map<String, Long> byRegion = new HashMap<>();
+        for (Complaint c : inPeriod) {
             byCategory.merge(c.category(), 1L, Long::sum);
             if (c.rootCause() != null) {
                 byCause.merge(c.rootCause().strip().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
             }
+            products.getOrDefault(c.id(), List.of()).forEach(sku -> byProduct.merge(sku, 1L, Long::sum));
+            String region = regions.get(c.customerId());
+            byRegion.merge(region == null || region.isBlank() ? "–" : region, 1L, Long::sum);
         }
-        // Daily counts per category over the last ALARM_DAYS days, and the CUSUM alarm.
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<Alarm> alarms = alarms(all, products, today);
+        return new Overview(inPeriod.size(), pareto(byCategory), pareto(byCause), top(pareto(byProduct), 20),
+                pareto(byRegion), today.minusDays(ALARM_DAYS - 1), alarms, filter.days(),
+                repurchase(all, waits, filter.days(), now), slaMet(inPeriod, waits, now), economics(inPeriod, now),
+                handling(inPeriod), rotation(now));
+    }
+
+    private static List<Bar> top(List<Bar> bars, int n) {
+        return bars.size() <= n ? bars : bars.subList(0, n);
+    }
+
+    /**
+     * The CUSUM over the last {@link #ALARM_DAYS} days to {@code today}, per category and for the
+     * {@link #ALARM_PRODUCTS} products with the most complaints in that year: each series' daily counts, alarm band
+     * and alarm days.
+     */
+    List<Alarm> alarms(List<Complaint> complaints, Map<Long, List<String>> products, LocalDate today) {
         LocalDate first = today.minusDays(ALARM_DAYS - 1);
-        Map<String, int[]> series = new TreeMap<>();
-        for (Complaint c : all) {
+        Map<String, int[]> categories = new TreeMap<>();
+        Map<String, int[]> byProduct = new HashMap<>();
+        for (Complaint c : complaints) {
             LocalDate d = LocalDate.ofInstant(c.receivedAt(), ZoneOffset.UTC);
             if (!d.isBefore(first) && !d.isAfter(today)) {
-                series.computeIfAbsent(c.category(), k -> new int[ALARM_DAYS])[(int) ChronoUnit.DAYS.between(first,
-                        d)]++;
+                int day = (int) ChronoUnit.DAYS.between(first, d);
+                categories.computeIfAbsent(c.category(), k -> new int[ALARM_DAYS])[day]++;
+                for (String sku : products.getOrDefault(c.id(), List.of())) {
+                    byProduct.computeIfAbsent(sku, k -> new int[ALARM_DAYS])[day]++;
+                }
             }
         }
+        Map<String, int[]> topProducts = new LinkedHashMap<>();
+        byProduct.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -java.util.Arrays.stream(e.getValue())
+                        .sum()).thenComparing(Map.Entry::getKey))
+                .limit(ALARM_PRODUCTS)
+                .forEach(e -> topProducts.put(e.getKey(), e.getValue()));
         List<Alarm> alarms = new ArrayList<>();
-        if (!series.isEmpty()) {
-            Cusum.detect(series, first, Cusum.Options.defaults()).forEach((category, r) -> {
-                List<Integer> counts = new ArrayList<>();
-                for (int v : series.get(category)) {
-                    counts.add(v);
-                }
-                List<Integer> band = new ArrayList<>(Collections.nCopies(ALARM_DAYS - r.days(), (Integer) null));
-                for (int b : r.alarmBand()) {
-                    band.add(b);
-                }
-                alarms.add(new Alarm(category, counts, band, r.alarms(), r.nextAlarmCount()));
-            });
+        alarms.addAll(alarms("category", categories, first));
+        alarms.addAll(alarms("product", topProducts, first));
+        return alarms;
+    }
+
+    private static List<Alarm> alarms(String kind, Map<String, int[]> series, LocalDate first) {
+        List<Alarm> alarms = new ArrayList<>();
+        if (series.isEmpty()) {
+            return alarms;
         }
-        return new Overview(all.size(), pareto(byCategory), pareto(byCause), first, alarms, ALARM_DAYS,
-                repurchase(all, waits, days, now), slaMet(all, waits, now), economics(all, now));
+        Cusum.detect(series, first, Cusum.Options.defaults()).forEach((subject, r) -> {
+            List<Integer> counts = new ArrayList<>();
+            for (int v : series.get(subject)) {
+                counts.add(v);
+            }
+            List<Integer> band = new ArrayList<>(Collections.nCopies(ALARM_DAYS - r.days(), (Integer) null));
+            for (int b : r.alarmBand()) {
+                band.add(b);
+            }
+            alarms.add(new Alarm(subject, counts, band, r.alarms(), r.nextAlarmCount(), kind, r.trainingMean()));
+        });
+        return alarms;
+    }
+
+    /** Per category and month, newest first: the department that handled it and who in it had the complaints. */
+    private List<Handling> handling(List<Complaint> complaints) {
+        Map<Long, String> names = new HashMap<>();
+        staff.accounts().forEach(a -> names.put(a.member().id(), a.username()));
+        record Key(String category, java.time.YearMonth month, String department) {
+        }
+        Map<Key, long[]> counts = new HashMap<>();
+        Map<Key, Set<String>> who = new HashMap<>();
+        for (Complaint c : complaints) {
+            Key k = new Key(c.category(), java.time.YearMonth.from(c.receivedAt().atOffset(ZoneOffset.UTC)),
+                    c.department() == null ? "–" : c.department());
+            counts.computeIfAbsent(k, x -> new long[1])[0]++;
+            if (c.assigneeId() != null) {
+                who.computeIfAbsent(k, x -> new java.util.TreeSet<>()).add(names.getOrDefault(c.assigneeId(), "?"));
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<Key, long[]> e) -> e.getKey().month()).reversed()
+                        .thenComparing(e -> e.getKey().category()).thenComparing(e -> e.getKey().department()))
+                .limit(HANDLING_ROWS)
+                .map(e -> new Handling(e.getKey().category(), e.getKey().month(), e.getKey().department(),
+                        e.getValue()[0], List.copyOf(who.getOrDefault(e.getKey(), Set.of()))))
+                .toList();
+    }
+
+    /** The rotating categories' departments for this and the next periods. */
+    private List<Turn> rotation(Instant now) {
+        List<Turn> turns = new ArrayList<>();
+        java.time.YearMonth month = java.time.YearMonth.from(now.atOffset(ZoneOffset.UTC));
+        int step = Math.max(1, settings.rotationMonths());
+        new TreeMap<>(settings.rotation()).forEach((category, departments) -> {
+            for (int i = 0; i < Math.max(3, departments.size()); i++) {
+                java.time.YearMonth m = month.plusMonths((long) i * step);
+                turns.add(new Turn(category, m, routing.department(category, null,
+                        m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC))));
+            }
+        });
+        return turns;
     }
 
     private Economics economics(List<Complaint> all, Instant now) {

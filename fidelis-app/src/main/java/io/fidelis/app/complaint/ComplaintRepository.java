@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.fidelis.app.shared.ConflictException;
@@ -277,16 +278,102 @@ class ComplaintRepository {
                 .query(String.class).list();
     }
 
+    /** Every complaint's products. */
+    Map<Long, List<String>> productsOfAll() {
+        Map<Long, List<String>> out = new java.util.HashMap<>();
+        jdbc.sql("select complaint_id, sku from complaint_product order by complaint_id, sku")
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return out;
+    }
+
+    /** A raised alert: a category or product whose complaints rose on a day above its CUSUM alarm level. */
+    record Alert(String kind, String subject, java.time.LocalDate day, int count, double baseline, Instant raisedAt) {
+    }
+
+    /** Records an alert unless that day's alert for the subject is there already; whether it was new. */
+    boolean raise(Alert a) {
+        Integer there = jdbc.sql("select count(*) from complaint_alert where kind = ? and subject = ?"
+                        + " and alert_day = ?")
+                .params(a.kind(), a.subject(), a.day()).query(Integer.class).single();
+        if (there > 0) {
+            return false;
+        }
+        jdbc.sql("insert into complaint_alert (kind, subject, alert_day, complaints, baseline, raised_at)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(a.kind(), a.subject(), a.day(), a.count(), a.baseline(), utc(a.raisedAt())).update();
+        return true;
+    }
+
+    /** Alerts on days from {@code since}, newest first. */
+    List<Alert> alertsSince(java.time.LocalDate since) {
+        return jdbc.sql("select kind, subject, alert_day, complaints, baseline, raised_at from complaint_alert"
+                        + " where alert_day >= ? order by alert_day desc, kind, subject")
+                .param(since)
+                .query((rs, n) -> new Alert(rs.getString(1), rs.getString(2), rs.getObject(3,
+                        java.time.LocalDate.class), rs.getInt(4), rs.getDouble(5), instant(rs, "raised_at")))
+                .list();
+    }
+
+    /** Every category, active or not, parents first. */
+    List<CategoryRow> allCategories() {
+        return jdbc.sql("select code, parent, name_en, name_zh, department, active from complaint_category"
+                        + " order by code")
+                .query((rs, n) -> new CategoryRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6)))
+                .list();
+    }
+
+    /** A category as stored, active or not. */
+    record CategoryRow(String code, String parent, String nameEn, String nameZh, String department, boolean active) {
+    }
+
+    void insertCategory(CategoryRow c) {
+        jdbc.sql("insert into complaint_category (code, parent, name_en, name_zh, department, active)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(c.code(), c.parent(), c.nameEn(), c.nameZh(), c.department(), c.active()).update();
+    }
+
+    void updateCategory(CategoryRow c) {
+        jdbc.sql("update complaint_category set parent = ?, name_en = ?, name_zh = ?, department = ?, active = ?"
+                        + " where code = ?")
+                .params(c.parent(), c.nameEn(), c.nameZh(), c.department(), c.active(), c.code()).update();
+    }
+
     /** A category: code, names, department. */
     record Category(String code, String parent, String nameEn, String nameZh, String department) {
     }
 
+    /**
+     * The active categories, each named by its path ("Delivery and supply › Late delivery") and with its department
+     * or, when it has none, its nearest ancestor's; ordered by path. A category under an inactive parent is inactive.
+     */
     List<Category> categories() {
-        return jdbc.sql("select code, parent, name_en, name_zh, department from complaint_category where active"
-                        + " order by coalesce(parent, code), parent nulls first, code")
-                .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
-                .list();
+        Map<String, CategoryRow> rows = new java.util.LinkedHashMap<>();
+        allCategories().forEach(r -> rows.put(r.code(), r));
+        List<Category> out = new ArrayList<>();
+        for (CategoryRow r : rows.values()) {
+            boolean active = true;
+            String en = r.nameEn();
+            String zh = r.nameZh();
+            String department = r.department();
+            int depth = 0;
+            for (CategoryRow up = r; up != null && depth < 10; up = up.parent() == null ? null : rows.get(up.parent()),
+                    depth++) {
+                active &= up.active();
+                if (up != r) {
+                    en = up.nameEn() + " › " + en;
+                    zh = up.nameZh() + " › " + zh;
+                    department = department == null || department.isBlank() ? up.department() : department;
+                }
+            }
+            if (active) {
+                out.add(new Category(r.code(), r.parent(), en, zh, department));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Category::nameEn));
+        return out;
     }
 
     /** Every complaint's customer, status and times, for the loyalty signals. */

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param assignment      within a department: {@code round-robin} or {@code least-loaded}
  * @param rotation        per category, the departments that take turns handling it (seed 002)
  * @param rotationMonths  how many months each department's turn lasts
+ * @param alertMinCount   the fewest complaints on an alarm day that raise an alert by mail and on the dashboard (a
+ *                        single complaint about a rarely complained-of product is not a crisis)
  */
 @ConfigurationProperties("fidelis.complaints")
 public record ComplaintSettings(@DefaultValue("UTC") String timeZone,
@@ -33,7 +35,8 @@ public record ComplaintSettings(@DefaultValue("UTC") String timeZone,
                                 @DefaultValue("0.8") double warnShare,
                                 @DefaultValue("least-loaded") String assignment,
                                 @DefaultValue Map<String, List<String>> rotation,
-                                @DefaultValue("1") int rotationMonths) {
+                                @DefaultValue("1") int rotationMonths,
+                                @DefaultValue("3") int alertMinCount) {
 
     /** The hours for a severity from a list of SEVERITY=hours. */
     static double hours(List<String> spec, Severity severity) {

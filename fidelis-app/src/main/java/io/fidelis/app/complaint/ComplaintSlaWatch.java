@@ -10,14 +10,7 @@ import io.fidelis.app.staff.Role;
 import io.fidelis.app.staff.StaffAccount;
 import io.fidelis.app.staff.StaffDirectory;
 import io.fidelis.core.sla.SlaStatus;
-import jakarta.mail.internet.MimeMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,24 +24,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @ConditionalOnWebApplication
 class ComplaintSlaWatch {
-    private static final Logger log = LoggerFactory.getLogger(ComplaintSlaWatch.class);
     private final ComplaintRepository repository;
     private final ComplaintSla sla;
     private final ComplaintSettings settings;
     private final StaffDirectory staff;
-    private final ObjectProvider<JavaMailSender> mail;
-    private final String from;
+    private final StaffNotices notices;
     private final Clock clock = Clock.systemUTC();
 
     ComplaintSlaWatch(ComplaintRepository repository, ComplaintSla sla, ComplaintSettings settings,
-                      StaffDirectory staff, ObjectProvider<JavaMailSender> mail,
-                      @Value("${fidelis.surveys.mail-from:Fidelis <surveys@localhost>}") String from) {
+                      StaffDirectory staff, StaffNotices notices) {
         this.repository = repository;
         this.sla = sla;
         this.settings = settings;
         this.staff = staff;
-        this.mail = mail;
-        this.from = from;
+        this.notices = notices;
     }
 
     @Scheduled(fixedDelayString = "${fidelis.complaints.watch-every:PT5M}", initialDelayString = "PT1M")
@@ -105,26 +94,8 @@ class ComplaintSlaWatch {
     }
 
     private void notify(List<StaffAccount> who, Complaint c, String what) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
-            return;
-        }
-        for (StaffAccount a : who) {
-            if (a.email() == null || a.email().isBlank()) {
-                continue;
-            }
-            try {
-                MimeMessage m = sender.createMimeMessage();
-                MimeMessageHelper h = new MimeMessageHelper(m, false, "UTF-8");
-                h.setFrom(from);
-                h.setTo(a.email());
-                h.setSubject("Complaint " + c.reference() + " " + what);
-                h.setText("Complaint " + c.reference() + " (" + c.severity().name().toLowerCase(Locale.ROOT) + ", "
-                        + c.category() + "): " + c.subject() + "\n\nIt " + what + ".\n", false);
-                sender.send(m);
-            } catch (Exception e) {
-                log.warn("Complaint notice to {} not sent: {}", a.email(), e.toString());
-            }
-        }
+        notices.send(who, "Complaint " + c.reference() + " " + what, "Complaint " + c.reference() + " ("
+                + c.severity().name().toLowerCase(Locale.ROOT) + ", " + c.category() + "): " + c.subject()
+                + "\n\nIt " + what + ".\n");
     }
 }

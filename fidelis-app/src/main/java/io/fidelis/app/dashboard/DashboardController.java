@@ -9,6 +9,7 @@ import io.fidelis.app.purchase.MonthFigures;
 import io.fidelis.app.purchase.PurchaseTrends;
 import io.fidelis.app.security.CurrentStaff;
 import io.fidelis.app.staff.Role;
+import io.fidelis.app.web.DashboardAlerts;
 import io.fidelis.app.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -29,8 +30,11 @@ class DashboardController {
     private final PurchaseTrends trends;
     private final CurrentStaff current;
     private final JsonMapper json;
+    private final List<DashboardAlerts> alerts;
 
-    DashboardController(CustomerManagement customers, PurchaseTrends trends, CurrentStaff current, JsonMapper json) {
+    DashboardController(CustomerManagement customers, PurchaseTrends trends, CurrentStaff current, JsonMapper json,
+                        List<DashboardAlerts> alerts) {
+        this.alerts = alerts;
         this.customers = customers;
         this.trends = trends;
         this.current = current;
@@ -54,7 +58,7 @@ class DashboardController {
     }
 
     @GetMapping("/")
-    String overview(Model model) {
+    String overview(Model model, java.util.Locale locale) {
         if (current.get().map(s -> s.role() == Role.AGENT).orElse(false)) {
             return "redirect:/customers";
         }
@@ -67,6 +71,7 @@ class DashboardController {
         model.addAttribute("settings", settings);
         model.addAttribute("thisMonth", thisMonth);
         model.addAttribute("months", o.months());
+        model.addAttribute("alerts", alerts.stream().flatMap(a -> a.current(locale).stream()).toList());
         model.addAttribute("series", json.writeValueAsString(Series.of(o.months())));
         return "dashboard/overview";
     }

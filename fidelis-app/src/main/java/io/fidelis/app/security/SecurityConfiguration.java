@@ -51,6 +51,8 @@ class SecurityConfiguration {
     static final String[] COMPLAINT_HANDLERS = {"ADMIN", "MANAGER", "ACCOUNT_MANAGER", "AGENT"};
     /** Complaint analytics over every customer: not account managers, who see their own customers only. */
     static final String[] COMPLAINT_ANALYSTS = {"ADMIN", "MANAGER", "AGENT", "ANALYST"};
+    /** Set up complaint handling: the category tree. */
+    static final String[] COMPLAINT_SETTERS = {"ADMIN", "MANAGER"};
     /** May import files. */
     static final String[] IMPORTERS = {"ADMIN", "MANAGER"};
 
@@ -137,6 +139,8 @@ class SecurityConfiguration {
                         // The public complaint form and tracking page: no login, CSRF-protected, rate-limited.
                         .requestMatchers(HttpMethod.GET, "/complain", "/complain/track/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/complain", "/complain/track/*").permitAll()
+                        .requestMatchers("/complaints/categories", "/complaints/categories/*")
+                        .hasAnyRole(COMPLAINT_SETTERS)
                         .requestMatchers(HttpMethod.GET, "/complaints/new").hasAnyRole(COMPLAINT_HANDLERS)
                         .requestMatchers(HttpMethod.GET, "/complaints/analytics").hasAnyRole(COMPLAINT_ANALYSTS)
                         .requestMatchers(HttpMethod.GET, "/complaints/database", "/complaints.csv").hasAnyRole(ALL)

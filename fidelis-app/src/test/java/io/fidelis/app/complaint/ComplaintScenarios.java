@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.fidelis.app.shared.SecretTokens;
 import io.fidelis.app.staff.Role;
@@ -56,6 +57,8 @@ abstract class ComplaintScenarios {
     ComplaintSignals signals;
     @Autowired
     ComplaintSlaWatch watch;
+    @Autowired
+    ComplaintSpikeWatch spikes;
 
     static final String PASSWORD = "complaint-test-password-1";
     Http admin;
@@ -366,28 +369,9 @@ abstract class ComplaintScenarios {
 
     @Test
     void theDatabaseFindsComplaintsAndTheAlarmCatchesASpike() {
-        Http api = Http.at(port).as("agent-1", PASSWORD);
-        // A quiet year of delivery complaints (one every ten days), then eight in the last three days.
-        java.time.Instant now = java.time.Instant.now();
-        int made = 0;
-        java.util.List<Integer> daysAgoList = new java.util.ArrayList<>();
-        for (int d = 360; d > 3; d -= 10) {
-            daysAgoList.add(d);
-        }
-        daysAgoList.addAll(java.util.List.of(3, 2, 1, 0));
-        for (int daysAgo : daysAgoList) {
-            int times = daysAgo <= 3 ? 2 : 1;
-            for (int k = 0; k < times; k++) {
-                api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"DELIVERY\",\"subject\":"
-                        + "\"Late " + made + "\",\"description\":\"Courier was late, again\",\"skus\":[\"TEA-" + (made % 3)
-                        + "\"]}");
-                jdbc.sql("update complaint set received_at = ? where subject = ?").params(now.minus(daysAgo,
-                        java.time.temporal.ChronoUnit.DAYS).atOffset(ZoneOffset.UTC), "Late " + made).update();
-                made++;
-            }
-        }
+        int made = aYearThenASpike(2);
         String analytics = admin.page("/complaints/analytics").body();
-        assertThat(analytics).contains("unusual rise on").contains("DELIVERY");
+        assertThat(analytics).contains("unusual rise on").contains("Delivery and supply");
         assertThat(analytics).containsPattern("(?s)id=\"complaint-count\">" + made + "<");
         // The database: words, product and period; the CSV with the same rows.
         String found = admin.page("/complaints/database?q=courier+AGAIN&sku=TEA-1").body();
@@ -403,6 +387,146 @@ abstract class ComplaintScenarios {
         am2.signIn("am-2", PASSWORD);
         assertThat(am2.page("/complaints/analytics").statusCode()).isEqualTo(403);
         assertThat(am2.page("/complaints/database?q=courier").body()).contains("No complaints found.");
+    }
+
+    /** A quiet year of delivery complaints (one every ten days), then {@code perDay} a day in the last four. */
+    int aYearThenASpike(int perDay) {
+        Http api = Http.at(port).as("agent-1", PASSWORD);
+        java.time.Instant now = java.time.Instant.now();
+        int made = 0;
+        java.util.List<Integer> daysAgoList = new java.util.ArrayList<>();
+        for (int d = 360; d > 3; d -= 10) {
+            daysAgoList.add(d);
+        }
+        daysAgoList.addAll(java.util.List.of(3, 2, 1, 0));
+        for (int daysAgo : daysAgoList) {
+            for (int k = 0; k < (daysAgo <= 3 ? perDay : 1); k++) {
+                api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"DELIVERY\",\"subject\":"
+                        + "\"Late " + made + "\",\"description\":\"Courier was late, again\",\"skus\":[\"TEA-" + (made % 3)
+                        + "\"]}");
+                jdbc.sql("update complaint set received_at = ? where subject = ?").params(now.minus(daysAgo,
+                        java.time.temporal.ChronoUnit.DAYS).atOffset(ZoneOffset.UTC), "Late " + made).update();
+                made++;
+            }
+        }
+        return made;
+    }
+
+    /** The subjects of the mails to the manager "boss". */
+    static List<String> toBoss() throws Exception {
+        List<String> subjects = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals("boss@example.com")) {
+                subjects.add(m.getSubject());
+            }
+        }
+        return subjects;
+    }
+
+    @Test
+    void aSpikeRaisesOneAlertOnTheDashboardAndByMail() throws Exception {
+        staff.create("boss", null, Role.MANAGER, PASSWORD);
+        staff.changeContact("boss", "boss@example.com", null);
+        // Four a day, spread over three products: the category alerts; each product, one or two a day, stays below
+        // the three a day that make an alert (alert-min-count), though its CUSUM may alarm.
+        aYearThenASpike(4);
+        SMTP.purgeEmailFromAllMailboxes();
+        java.time.Instant now = java.time.Instant.now();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, ZoneOffset.UTC);
+        java.util.List<ComplaintRepository.Alert> raised = spikes.check(today, now);
+        assertThat(raised).extracting(ComplaintRepository.Alert::kind, ComplaintRepository.Alert::subject)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple("category", "DELIVERY"));
+        ComplaintRepository.Alert delivery = raised.stream().filter(a -> a.subject().equals("DELIVERY")).findFirst()
+                .orElseThrow();
+        assertThat(delivery.count()).isEqualTo(4);
+        assertThat(delivery.baseline()).isCloseTo(0.1, org.assertj.core.api.Assertions.offset(0.05));
+        // One mail per subject whose episode starts (a run of alarm days is one episode), to the managers.
+        long subjects = raised.stream().map(a -> a.kind() + a.subject()).distinct().count();
+        // (The customer's receipts of the filed complaints may still be arriving: only the manager's mail counts.)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> toBoss().size() >= subjects);
+        List<String> alerts = toBoss();
+        assertThat(alerts).hasSize((int) subjects)
+                .anyMatch(subject -> subject.startsWith("Complaint alert: Delivery and supply rose on"));
+        // Checked again: nothing new, no more mail.
+        assertThat(spikes.check(today, now)).isEmpty();
+        Thread.sleep(300);
+        assertThat(toBoss()).hasSize((int) subjects);
+        // The overview shows it, linking to those complaints in the database.
+        String overview = admin.page("/").body();
+        assertThat(overview).contains("id=\"dashboard-alerts\"")
+                .contains("Complaints about Delivery and supply rose: 4 on " + today)
+                .contains("/complaints/database?from=");
+    }
+
+    @Test
+    void theAnalyticsNarrowByPeriodProductAndRegionAndShowWhoHandledWhat() {
+        jdbc.sql("update customer set region = 'North' where external_id = 'ANN'").update();
+        long bob = jdbc.sql("select id from customer where external_id = 'BOB'").query(Long.class).single();
+        jdbc.sql("update customer set region = 'South' where id = ?").param(bob).update();
+        staff.create("log-1", null, Role.AGENT, PASSWORD);
+        staff.changeContact("log-1", null, "Logistics");
+        Http api = Http.at(port).as("agent-1", PASSWORD);
+        for (String body : new String[] {
+            "{\"customerId\":\"ANN\",\"category\":\"PRICE_BILLING\",\"subject\":\"A\",\"description\":\"x\",\"skus\":[\"TEA-1\"]}",
+            "{\"customerId\":\"ANN\",\"category\":\"PRICE_BILLING\",\"subject\":\"B\",\"description\":\"x\",\"skus\":[\"TEA-2\"]}",
+            "{\"customerId\":\"BOB\",\"category\":\"OTHER\",\"subject\":\"C\",\"description\":\"x\",\"skus\":[\"TEA-1\"]}"}) {
+            assertThat(api.post("/api/v1/complaints", body).statusCode()).isEqualTo(201);
+        }
+        String all = admin.page("/complaints/analytics").body();
+        assertThat(all).containsPattern("id=\"complaint-count\">3<");
+        assertThat(all).containsPattern("(?s)id=\"pareto-regions\".*North</a></th>\\s*<td class=\"num\">2<");
+        assertThat(all).containsPattern("(?s)id=\"pareto-products\".*TEA-1</a></th>\\s*<td class=\"num\">2<");
+        // Who handled what: price and billing rotates to Logistics in this test's settings, and log-1 had both.
+        assertThat(all).containsPattern("(?s)id=\"handling\".*Price and billing</th><td>Logistics</td>\\s*"
+                + "<td class=\"num\">2</td><td>log-1</td>");
+        assertThat(all).containsPattern("(?s)id=\"rotation\".*Delivery and supply</th>");
+        assertThat(admin.page("/complaints/analytics?region=south").body()).containsPattern("id=\"complaint-count\">1<");
+        assertThat(admin.page("/complaints/analytics?sku=TEA-2").body()).containsPattern("id=\"complaint-count\">1<");
+        String tomorrow = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        assertThat(admin.page("/complaints/analytics?from=" + tomorrow).body())
+                .containsPattern("id=\"complaint-count\">0<");
+    }
+
+    @Test
+    void theCategoryTreeIsSetUpByManagersAndAudited() {
+        Http agent = Http.browser(port);
+        agent.signIn("agent-1", PASSWORD);
+        assertThat(agent.page("/complaints/categories").statusCode()).isEqualTo(403);
+        assertThat(agent.postForm("/complaints/categories", "code=X1&nameEn=x&nameZh=x&_csrf=" + agent.csrfToken())
+                .statusCode()).isEqualTo(403);
+        assertThat(admin.page("/complaints/categories").body()).contains("id=\"category-DELIVERY\"");
+        // A sub-category without a department of its own goes to its parent's.
+        HttpResponse<String> added = admin.postForm("/complaints/categories", "code=late_delivery&parent=DELIVERY"
+                + "&nameEn=Late+delivery&nameZh=" + Http.encode("送货延迟") + "&_csrf=" + admin.csrfToken());
+        assertThat(page(admin, added)).contains("The category is added.").contains("id=\"category-LATE_DELIVERY\"");
+        // Refused: a bad code, a duplicate, an unknown parent, a cycle; nothing changes.
+        for (String[] bad : new String[][] {
+            {"/complaints/categories", "code=9x&nameEn=a&nameZh=b", "2 to 40 capital letters"},
+            {"/complaints/categories", "code=DELIVERY&nameEn=a&nameZh=b", "already a category DELIVERY"},
+            {"/complaints/categories", "code=NEW_ONE&parent=NOPE&nameEn=a&nameZh=b", "no category NOPE"},
+            {"/complaints/categories/DELIVERY", "parent=LATE_DELIVERY&nameEn=a&nameZh=b&active=true",
+                "under itself or one of its sub-categories"},
+            {"/complaints/categories/OTHER", "nameEn=&nameZh=b&active=true", "English name is required"}}) {
+            HttpResponse<String> r = admin.postForm(bad[0], bad[1] + "&_csrf=" + admin.csrfToken());
+            assertThat(page(admin, r)).as(bad[1]).contains(bad[2]);
+        }
+        assertThat(jdbc.sql("select count(*) from complaint_category").query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("select name_en from complaint_category where code = 'DELIVERY'").query(String.class)
+                .single()).isEqualTo("Delivery and supply");
+        Http api = Http.at(port).as("agent-1", PASSWORD);
+        assertThat(api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"LATE_DELIVERY\","
+                + "\"subject\":\"Late\",\"description\":\"x\"}").statusCode()).isEqualTo(201);
+        assertThat(jdbc.sql("select department from complaint").query(String.class).single()).isEqualTo("Logistics");
+        assertThat(admin.page("/complaints/" + reference()).body()).contains("Delivery and supply › Late delivery");
+        // Retiring the parent takes the sub-category out of use too: not offered, not accepted.
+        admin.postForm("/complaints/categories/DELIVERY", "nameEn=Delivery+and+supply&nameZh=" + Http.encode("配送与供货")
+                + "&department=Logistics&_csrf=" + admin.csrfToken());
+        assertThat(Http.browser(port).page("/complain?lang=en").body()).doesNotContain("value=\"DELIVERY\"")
+                .doesNotContain("value=\"LATE_DELIVERY\"").contains("value=\"OTHER\"");
+        assertThat(api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"LATE_DELIVERY\","
+                + "\"subject\":\"Late\",\"description\":\"x\"}").statusCode()).isEqualTo(422);
+        assertThat(jdbc.sql("select action from audit_event where entity_type = 'complaint-category' order by id")
+                .query(String.class).list()).containsExactly("create", "change");
     }
 
     /** A multipart form with text fields and one file. */

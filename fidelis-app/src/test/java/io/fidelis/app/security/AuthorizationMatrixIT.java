@@ -110,6 +110,9 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /complaints.csv", ALL);
         EXPECTED.put("GET /complaints/analytics", Set.of(Who.ADMIN, Who.MANAGER, Who.AGENT, Who.ANALYST));
         EXPECTED.put("POST /complaints", COMPLAINT_HANDLERS);
+        EXPECTED.put("GET /complaints/categories", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("POST /complaints/categories", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("POST /complaints/categories/{code}", Set.of(Who.ADMIN, Who.MANAGER));
         EXPECTED.put("POST /complaints/{reference}/act", COMPLAINT_HANDLERS);
         EXPECTED.put("POST /complaints/{reference}/classify", COMPLAINT_HANDLERS);
         EXPECTED.put("POST /complaints/{reference}/assign", COMPLAINT_HANDLERS);

@@ -20,6 +20,12 @@ public final class TestData {
                 "survey_question", "survey")) {
             jdbc.sql("delete from " + t).update();
         }
+        // The complaint categories back to the defaults of V12.
+        jdbc.sql("delete from complaint_alert").update();
+        String defaults = "('PRODUCT_QUALITY', 'DELIVERY', 'PRICE_BILLING', 'SERVICE_ATTITUDE', 'OTHER')";
+        jdbc.sql("delete from complaint_category where parent is not null and code not in " + defaults).update();
+        jdbc.sql("delete from complaint_category where code not in " + defaults).update();
+        jdbc.sql("update complaint_category set active = true, parent = null").update();
         jdbc.sql("delete from loyalty_stage_change").update();
         jdbc.sql("delete from loyalty_profile").update();
         jdbc.sql("delete from loyalty_model").update();

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.fidelis.app.complaint.Complaint;
 import io.fidelis.app.complaint.ComplaintAnalytics;
 import io.fidelis.app.complaint.HandlingComplaints;
+import io.fidelis.app.complaint.ManagingComplaintCategories;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -21,17 +22,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The complaint database (search by words, category, product, customer and period; CSV) and the analytics: Pareto
- * of categories and root causes, the daily volume per category with its alarm band, and repurchase after a
- * complaint against customers who never complained.
+ * The complaint database (search by words, category, product, customer and period; CSV) and the analytics, for a
+ * period, a product and a region: Pareto of categories, root causes, products and regions, the daily volume per
+ * category with its alarm band, repurchase after a complaint against customers who never complained, who handled
+ * what, and the rotation plan.
  */
 @Controller
 class ComplaintAnalysisPages {
     private final HandlingComplaints complaints;
     private final ComplaintAnalytics analytics;
     private final JsonMapper json;
+    private final ManagingComplaintCategories categoryNames;
 
-    ComplaintAnalysisPages(HandlingComplaints complaints, ComplaintAnalytics analytics, JsonMapper json) {
+    ComplaintAnalysisPages(HandlingComplaints complaints, ComplaintAnalytics analytics, JsonMapper json,
+                           ManagingComplaintCategories categoryNames) {
+        this.categoryNames = categoryNames;
         this.complaints = complaints;
         this.analytics = analytics;
         this.json = json;
@@ -47,7 +52,8 @@ class ComplaintAnalysisPages {
                     @RequestParam(required = false) String sku, @RequestParam(required = false) String customer,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                    Model model) {
+                    Model model, java.util.Locale locale) {
+        model.addAttribute("names", categoryNames.names(locale));
         model.addAttribute("found", complaints.search(search(q, category, sku, customer, from, to), 500));
         model.addAttribute("categories", complaints.categories());
         model.addAttribute("q", q);
@@ -102,13 +108,21 @@ class ComplaintAnalysisPages {
     }
 
     @GetMapping("/complaints/analytics")
-    String analytics(@RequestParam(defaultValue = "90") int days, Model model) {
-        ComplaintAnalytics.Overview o = analytics.overview(Math.max(7, Math.min(days, 365)));
+    String analytics(@RequestParam(defaultValue = "90") int days,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                     @RequestParam(required = false) String sku, @RequestParam(required = false) String region,
+                     Model model, java.util.Locale locale) {
+        ComplaintAnalytics.Filter filter = new ComplaintAnalytics.Filter(days, from, to, sku, region);
+        ComplaintAnalytics.Overview o = analytics.overview(filter);
+        Map<String, String> names = categoryNames.names(locale);
         model.addAttribute("o", o);
-        model.addAttribute("days", days);
-        model.addAttribute("categories", complaints.categories());
+        model.addAttribute("f", filter);
+        model.addAttribute("days", filter.days());
+        model.addAttribute("names", names);
         model.addAttribute("alarmsJson", json.writeValueAsString(Map.of("first", o.firstDay().toString(), "series",
-                o.alarms())));
+                o.categoryAlarms().stream().map(a -> Map.of("category", names.getOrDefault(a.category(),
+                        a.category()), "counts", a.counts(), "band", a.band())).toList())));
         return "complaint/analytics";
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.fidelis.app.complaint.HandlingComplaints;
+import io.fidelis.app.complaint.ManagingComplaintCategories;
 import io.fidelis.app.complaint.Severity;
 import io.fidelis.app.shared.BusinessRuleException;
 import io.fidelis.app.shared.ConflictException;
@@ -27,8 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ComplaintPages {
     private final HandlingComplaints complaints;
     private final StaffDirectory staff;
+    private final ManagingComplaintCategories categoryNames;
 
-    ComplaintPages(HandlingComplaints complaints, StaffDirectory staff) {
+    ComplaintPages(HandlingComplaints complaints, StaffDirectory staff, ManagingComplaintCategories categoryNames) {
+        this.categoryNames = categoryNames;
         this.complaints = complaints;
         this.staff = staff;
     }
@@ -76,8 +79,9 @@ class ComplaintPages {
     }
 
     @GetMapping("/complaints/{reference}")
-    String show(@PathVariable String reference, Model model) {
+    String show(@PathVariable String reference, Model model, Locale locale) {
         model.addAttribute("d", complaints.details(reference));
+        model.addAttribute("names", categoryNames.names(locale));
         model.addAttribute("categories", complaints.categories());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("staff", staff.list().stream().map(StaffMember::username).toList());
