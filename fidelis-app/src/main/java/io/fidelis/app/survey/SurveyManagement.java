@@ -268,11 +268,12 @@ public class SurveyManagement {
 
     /**
      * After a complaint is resolved: invites the customer to the open complaint-resolution survey (the newest, if
-     * several), with the same consent and contact rules. The complaint capability calls this when it closes a
-     * complaint; with no such survey open, nothing happens and the result says so (empty).
+     * several), with the same consent and contact rules; the invitation names the complaint, so its answer shows on
+     * the complaint's page. Called when a complaint is resolved; with no such survey open, nothing happens and the
+     * result says so (empty).
      */
     @Transactional
-    public java.util.Optional<InvitationRun> inviteAfterComplaint(long customerId) {
+    public java.util.Optional<InvitationRun> inviteAfterComplaint(long customerId, String complaintReference) {
         java.util.Optional<Survey> survey = repository.all().stream()
                 .filter(s -> s.template().equals("complaint-resolution") && s.status() == SurveyStatus.OPEN)
                 .findFirst();
@@ -281,7 +282,7 @@ public class SurveyManagement {
         }
         java.util.Optional<CustomerRecord> customer = customers.recordForSystem(customerId);
         return customer.map(c -> inviteCustomers(survey.get(), List.of(c), SurveyLanguage.ENGLISH,
-                "complaint-resolved"));
+                ComplaintResolutionFeedback.REASON + complaintReference));
     }
 
     /** Invites every enabled staff member with an e-mail address to an employee survey. */

@@ -378,4 +378,15 @@ class SurveyRepository {
                 });
         return out;
     }
+
+    /** The response to the invitation made for a reason (such as a resolved complaint), if answered. */
+    java.util.Optional<StoredResponse> responseByReason(String reason) {
+        return jdbc.sql("select r.id, r.survey_id, r.customer_id, r.channel, r.language, r.submitted_at"
+                        + " from survey_response r join survey_invitation i on i.id = r.invitation_id"
+                        + " where i.reason = ? order by r.submitted_at desc fetch first 1 rows only")
+                .param(reason)
+                .query((rs, n) -> new StoredResponse(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), instant(rs, "submitted_at"), Map.of()))
+                .optional();
+    }
 }

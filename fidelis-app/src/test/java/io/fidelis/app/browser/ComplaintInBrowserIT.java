@@ -163,6 +163,17 @@ class ComplaintInBrowserIT {
         click("submit-survey");
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you!"));
         assertThat(jdbc.sql("select count(*) from survey_response r join survey_invitation i on i.id ="
-                + " r.invitation_id where i.reason = 'complaint-resolved'").query(Long.class).single()).isEqualTo(1);
+                + " r.invitation_id where i.reason like 'complaint-resolved:CP-%'").query(Long.class).single())
+                .isEqualTo(1);
+        // The agent sees the customer's verdict on the complaint's page.
+        String reference = jdbc.sql("select reference from complaint").query(String.class).single();
+        browser.manage().deleteAllCookies();
+        browser.get(url("/complaints/" + reference));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("admin-test-password");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Browser.screenshot(browser, "35-complaint-verdict");
+        assertThat(visible(By.id("resolution-feedback")).getText()).contains("RESOLVED 1").contains("CSAT 5");
     }
 }

@@ -255,7 +255,7 @@ abstract class ComplaintScenarios {
         act(admin, ref, version(ref), "PROPOSE", "text=refund&rootCause=courier");
         act(admin, ref, version(ref), "ACCEPT_FOR_CUSTOMER", null);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "select count(*) from survey_invitation where reason = 'complaint-resolved' and customer_id = ?")
+                "select count(*) from survey_invitation where reason like 'complaint-resolved:CP-%' and customer_id = ?")
                 .param(ann).query(Long.class).single() == 1);
         assertThat(filed.statusCode()).isEqualTo(302);
     }

@@ -407,7 +407,7 @@ abstract class SurveyScenarios {
         long nps = createSurvey("relationship-nps");
         post(nps, "open", "");
         post(nps, "kiosk", "");
-        assertThat(management.inviteAfterComplaint(ann)).as("no resolution survey open yet").isEmpty();
+        assertThat(management.inviteAfterComplaint(ann, "CP-TEST0001")).as("no resolution survey open yet").isEmpty();
         post(nps, "invitations", "segment=Retail&language=en");
         String token = token(mailedLinks(1).get(0));
         Http visitor = Http.browser(port);
@@ -420,13 +420,13 @@ abstract class SurveyScenarios {
         // The contact cap applies to a follow-up after a complaint too: lift it for Ann by ageing her invitation.
         jdbc.sql("update survey_invitation set created_at = ?").param(OffsetDateTime.now(ZoneOffset.UTC)
                 .minusDays(60)).update();
-        var run = management.inviteAfterComplaint(ann);
+        var run = management.inviteAfterComplaint(ann, "CP-TEST0001");
         assertThat(run).isPresent();
         assertThat(run.get().invited()).isEqualTo(1);
         mailedLinks(1);
         MimeMessage mail = SMTP.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("我们如何处理您的投诉");
         assertThat(jdbc.sql("select reason from survey_invitation where survey_id = ?").param(resolution)
-                .query(String.class).single()).isEqualTo("complaint-resolved");
+                .query(String.class).single()).isEqualTo("complaint-resolved:CP-TEST0001");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.fidelis.app.complaint.HandlingComplaints;
 import io.fidelis.app.complaint.ManagingComplaintCategories;
+import io.fidelis.app.complaint.ResolutionFeedback;
 import io.fidelis.app.complaint.Severity;
 import io.fidelis.app.shared.BusinessRuleException;
 import io.fidelis.app.shared.ConflictException;
@@ -29,8 +30,11 @@ class ComplaintPages {
     private final HandlingComplaints complaints;
     private final StaffDirectory staff;
     private final ManagingComplaintCategories categoryNames;
+    private final List<ResolutionFeedback> feedback;
 
-    ComplaintPages(HandlingComplaints complaints, StaffDirectory staff, ManagingComplaintCategories categoryNames) {
+    ComplaintPages(HandlingComplaints complaints, StaffDirectory staff, ManagingComplaintCategories categoryNames,
+                   List<ResolutionFeedback> feedback) {
+        this.feedback = feedback;
         this.categoryNames = categoryNames;
         this.complaints = complaints;
         this.staff = staff;
@@ -82,6 +86,8 @@ class ComplaintPages {
     String show(@PathVariable String reference, Model model, Locale locale) {
         model.addAttribute("d", complaints.details(reference));
         model.addAttribute("names", categoryNames.names(locale));
+        model.addAttribute("feedback", feedback.stream().flatMap(f -> f.of(reference).stream()).findFirst()
+                .orElse(null));
         model.addAttribute("categories", complaints.categories());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("staff", staff.list().stream().map(StaffMember::username).toList());
