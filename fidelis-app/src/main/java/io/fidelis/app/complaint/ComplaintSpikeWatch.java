@@ -54,7 +54,7 @@ class ComplaintSpikeWatch implements DashboardAlerts {
         this.notices = notices;
     }
 
-    @Scheduled(fixedDelayString = "${fidelis.complaints.spike-check-every:PT1H}", initialDelayString = "PT2M")
+    @Scheduled(fixedDelayString = "${fidelis.complaints.spike-check-every:PT1H}", initialDelayString = "PT30S")
     void scheduled() {
         Instant now = Instant.now(clock);
         check(LocalDate.ofInstant(now, ZoneOffset.UTC), now);

@@ -84,13 +84,13 @@ class DemoCommandIT {
                 + " where s.template = 'ecsi'")).isGreaterThanOrEqualTo(30);
         assertThat(count(data, "select count(*) from survey_follow_up")).isPositive();
         assertThat(count(data, "select count(distinct team) from staff_user")).isEqualTo(3);
-        // Complaints through their states, and the courier strike of the last ten days.
+        // Complaints through their states, and the courier strike of the last six days.
         long complaints = count(data, "select count(*) from complaint");
         assertThat(complaints).isGreaterThanOrEqualTo(20);
         assertThat(count(data, "select count(*) from complaint where status = 'CLOSED' and root_cause is not null"))
                 .isPositive();
         assertThat(count(data, "select count(*) from complaint where category = 'DELIVERY' and received_at >="
-                + " dateadd('DAY', -10, current_timestamp)")).isGreaterThanOrEqualTo(8);
+                + " dateadd('DAY', -6, current_timestamp)")).isGreaterThanOrEqualTo(12);
         // Happier customers buy more often: promoters (NPS 9-10) bought more times, on average, than detractors.
         String occasions = "select avg(cast(o as double)) from (select r.customer_id, count(*) o from purchase p join"
                 + " survey_response r on r.customer_id = p.customer_id join survey_answer a on a.response_id = r.id"

@@ -34,7 +34,7 @@ final class DemoSurveys {
     /**
      * Complaints of the demo business: about one customer in twelve complains, the less happy more often; delivery,
      * product quality, billing, service attitude and other matters; most resolved (quickly, or late), some still
-     * open or withdrawn; and a spike of delivery complaints in the last ten days (a courier strike) for the alarm to
+     * open or withdrawn; and a spike of delivery complaints in the last six days (a courier strike) for the alarm to
      * catch. One row per complaint: customer, day, category, severity, subject, description, outcome, days to
      * resolve, root cause, recovery action and its cost.
      */
@@ -62,10 +62,10 @@ final class DemoSurveys {
                 LocalDate day = c.acquired().plusDays(random.nextInt((int) Math.min(span, Integer.MAX_VALUE)));
                 row(out, random, c.id(), day, kinds[random.nextInt(kinds.length)], severities, recoveries, end);
             }
-            // The spike: a courier strike in the last ten days.
-            for (int k = 0; k < Math.max(8, customers.size() / 150); k++) {
+            // The spike: a courier strike in the last six days, the early warning's alert on the overview.
+            for (int k = 0; k < Math.max(12, customers.size() / 60); k++) {
                 Customer c = customers.get(random.nextInt(customers.size()));
-                row(out, random, c.id(), end.minusDays(random.nextInt(10)), kinds[0], severities, recoveries, end);
+                row(out, random, c.id(), end.minusDays(random.nextInt(6)), kinds[0], severities, recoveries, end);
             }
         }
     }

@@ -71,4 +71,26 @@ class DemoBusinessTest {
                 .filter(d -> d.last().compareTo(AS_OF.minusMonths(6).toString()) < 0).count();
         assertThat(silent).isGreaterThan(50);
     }
+
+    @Test
+    void theCourierStrikeRaisesTheEarlyWarningInTheLastDays(@TempDir Path dir) throws Exception {
+        // The demo's promise: the spike of delivery complaints alarms the CUSUM on one of the last three days with
+        // at least three complaints that day (the app's alert-min-count), as the overview's alert needs.
+        DemoFiles files = DemoBusiness.of(DemoOptions.of(DemoOptions.DEFAULT_CUSTOMERS, 42, AS_OF)).writeTo(dir);
+        int days = 364;
+        LocalDate first = AS_OF.minusDays(days - 1);
+        int[] delivery = new int[days];
+        for (String l : Files.readAllLines(files.complaints()).subList(1, Files.readAllLines(files.complaints())
+                .size())) {
+            String[] f = l.split(",");
+            LocalDate day = LocalDate.parse(f[1]);
+            if (f[2].equals("DELIVERY") && !day.isBefore(first)) {
+                delivery[(int) java.time.temporal.ChronoUnit.DAYS.between(first, day)]++;
+            }
+        }
+        io.fidelis.core.stats.Cusum.Result r = io.fidelis.core.stats.Cusum.detect(delivery, first,
+                io.fidelis.core.stats.Cusum.Options.defaults());
+        assertThat(r.alarms()).anyMatch(d -> d.isAfter(AS_OF.minusDays(3))
+                && delivery[(int) java.time.temporal.ChronoUnit.DAYS.between(first, d)] >= 3);
+    }
 }
