@@ -83,7 +83,8 @@ public class LoadingDemoComplaints {
                 } else if (outcome.equals("WITHDRAWN")) {
                     c.withdraw("Sorted out with the shop", "customer", at.plus(Duration.ofDays(1)));
                 }
-                long id = repository.insert(c, List.of());
+                String sku = csv.string(11);
+                long id = repository.insert(c, sku == null || sku.isEmpty() ? List.of() : List.of(sku));
                 if (!csv.string(9).isEmpty()) {
                     repository.insertRecovery(id, new ComplaintRepository.Recovery(csv.string(9),
                             new BigDecimal(csv.string(10)), null, at.plus(Duration.ofDays(days)), DEMO));

@@ -91,6 +91,9 @@ class DemoCommandIT {
                 .isPositive();
         assertThat(count(data, "select count(*) from complaint where category = 'DELIVERY' and received_at >="
                 + " dateadd('DAY', -6, current_timestamp)")).isGreaterThanOrEqualTo(12);
+        // Product quality complaints name their product, for the Pareto of products.
+        assertThat(count(data, "select count(*) from complaint_product p join complaint c on c.id = p.complaint_id"
+                + " where c.category = 'PRODUCT_QUALITY'")).isPositive();
         // Happier customers buy more often: promoters (NPS 9-10) bought more times, on average, than detractors.
         String occasions = "select avg(cast(o as double)) from (select r.customer_id, count(*) o from purchase p join"
                 + " survey_response r on r.customer_id = p.customer_id join survey_answer a on a.response_id = r.id"

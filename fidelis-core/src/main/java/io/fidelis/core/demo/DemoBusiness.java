@@ -188,7 +188,8 @@ public final class DemoBusiness {
         Path answersFile = directory.resolve("survey_answers.csv");
         DemoSurveys.write(answersFile, surveyed, options.asOf(), options.seed());
         Path complaintsFile = directory.resolve("complaints.csv");
-        DemoSurveys.writeComplaints(complaintsFile, surveyed, options.asOf(), options.seed());
+        DemoSurveys.writeComplaints(complaintsFile, surveyed, options.asOf(), options.seed(),
+                products.stream().map(Product::sku).toList());
         return new DemoFiles(productsFile, customersFile, purchasesFile, answersFile, complaintsFile, products.size(),
                 written, orders, lines);
     }

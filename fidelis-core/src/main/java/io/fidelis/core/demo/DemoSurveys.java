@@ -36,9 +36,10 @@ final class DemoSurveys {
      * product quality, billing, service attitude and other matters; most resolved (quickly, or late), some still
      * open or withdrawn; and a spike of delivery complaints in the last six days (a courier strike) for the alarm to
      * catch. One row per complaint: customer, day, category, severity, subject, description, outcome, days to
-     * resolve, root cause, recovery action and its cost.
+     * resolve, root cause, recovery action and its cost, and for product quality the product.
      */
-    static void writeComplaints(Path file, List<Customer> customers, LocalDate end, long seed) throws IOException {
+    static void writeComplaints(Path file, List<Customer> customers, LocalDate end, long seed, List<String> skus)
+            throws IOException {
         RandomDraws random = new RandomDraws(seed * 31 + 11);
         String[][] kinds = {
             {"DELIVERY", "The parcel came late", "It arrived a week after the promised day.", "Courier delay"},
@@ -52,7 +53,8 @@ final class DemoSurveys {
         String[] severities = {"LOW", "MEDIUM", "MEDIUM", "HIGH", "CRITICAL"};
         String[] recoveries = {"APOLOGY", "REFUND", "REPLACEMENT", "GIFT", "FREE_SERVICE"};
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("customer,day,category,severity,subject,description,outcome,days,root_cause,recovery,cost\n");
+            out.write("customer,day,category,severity,subject,description,outcome,days,root_cause,recovery,cost,sku"
+                    + "\n");
             for (Customer c : customers) {
                 double complain = 0.08 * Math.exp(-0.6 * Math.log(Math.max(c.rate(), 1e-6)) / 3);
                 if (!random.chance(Math.min(0.25, complain))) {
@@ -60,18 +62,20 @@ final class DemoSurveys {
                 }
                 long span = Math.max(1, end.toEpochDay() - c.acquired().toEpochDay());
                 LocalDate day = c.acquired().plusDays(random.nextInt((int) Math.min(span, Integer.MAX_VALUE)));
-                row(out, random, c.id(), day, kinds[random.nextInt(kinds.length)], severities, recoveries, end);
+                row(out, random, c.id(), day, kinds[random.nextInt(kinds.length)], severities, recoveries, end, skus);
             }
             // The spike: a courier strike in the last six days, the early warning's alert on the overview.
             for (int k = 0; k < Math.max(12, customers.size() / 60); k++) {
                 Customer c = customers.get(random.nextInt(customers.size()));
-                row(out, random, c.id(), end.minusDays(random.nextInt(6)), kinds[0], severities, recoveries, end);
+                row(out, random, c.id(), end.minusDays(random.nextInt(6)), kinds[0], severities, recoveries, end,
+                        skus);
             }
         }
     }
 
     private static void row(Writer out, RandomDraws random, String customer, LocalDate day, String[] kind,
-                            String[] severities, String[] recoveries, LocalDate end) throws IOException {
+                            String[] severities, String[] recoveries, LocalDate end, List<String> skus)
+            throws IOException {
         double u = random.uniform();
         long age = end.toEpochDay() - day.toEpochDay();
         String outcome = age < 3 ? "OPEN" : u < 0.62 ? "RESOLVED_FAST" : u < 0.85 ? "RESOLVED_LATE" : u < 0.95
@@ -82,7 +86,16 @@ final class DemoSurveys {
                 : String.format(java.util.Locale.ROOT, "%.2f", 5 + random.uniform() * 60);
         out.write(customer + "," + day + "," + kind[0] + "," + severities[random.nextInt(severities.length)] + ","
                 + csv(kind[1]) + "," + csv(kind[2]) + "," + outcome + "," + days + "," + csv(kind[3]) + "," + recovery
-                + "," + cost + "\n");
+                + "," + cost + "," + sku(random, kind[0], skus) + "\n");
+    }
+
+    /** A product quality complaint names a product, a few products far more often than the rest (a Pareto). */
+    private static String sku(RandomDraws random, String category, List<String> skus) {
+        if (!category.equals("PRODUCT_QUALITY") || skus.isEmpty()) {
+            return "";
+        }
+        double u = random.uniform();
+        return skus.get(Math.min(skus.size() - 1, (int) (skus.size() * u * u * u)));
     }
 
     static void write(Path file, List<Customer> customers, LocalDate end, long seed) throws IOException {
