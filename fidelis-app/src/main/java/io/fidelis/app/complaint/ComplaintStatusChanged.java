@@ -2,7 +2,10 @@ package io.fidelis.app.complaint;
 
 import java.time.Instant;
 
-/** A complaint moved from one state to another (its first state, RECEIVED, has {@code from} null). */
+/**
+ * A complaint moved from one state to another (its first state, RECEIVED, has {@code from} null); {@code language}
+ * is the language the customer complained in.
+ */
 public record ComplaintStatusChanged(long complaintId, String reference, long customerId, ComplaintStatus from,
-                                     ComplaintStatus to, Instant at) {
+                                     ComplaintStatus to, Instant at, String language) {
 }

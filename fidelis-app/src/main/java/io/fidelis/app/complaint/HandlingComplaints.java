@@ -151,7 +151,7 @@ public class HandlingComplaints {
                 json.writeValueAsString(Map.of("customer", customer.externalId(), "category", category.code(),
                         "severity", c.severity().name(), "channel", channel, "subject", c.subject()))));
         events.publishEvent(new ComplaintStatusChanged(id, c.reference(), customer.id(), null,
-                ComplaintStatus.RECEIVED, now));
+                ComplaintStatus.RECEIVED, now, c.language()));
         mail.send(customer.email(), customer.name(), language, c.reference(), ComplaintMail.Kind.RECEIVED, null,
                 token);
         return new Filed(c.reference(), token);
@@ -283,7 +283,7 @@ public class HandlingComplaints {
                         c.severity().name()))));
         if (before != c.status()) {
             events.publishEvent(new ComplaintStatusChanged(c.id(), c.reference(), c.customerId(), before,
-                    c.status(), now));
+                    c.status(), now, c.language()));
         }
     }
 

@@ -268,21 +268,29 @@ public class SurveyManagement {
 
     /**
      * After a complaint is resolved: invites the customer to the open complaint-resolution survey (the newest, if
-     * several), with the same consent and contact rules; the invitation names the complaint, so its answer shows on
-     * the complaint's page. Called when a complaint is resolved; with no such survey open, nothing happens and the
-     * result says so (empty).
+     * several), with the same consent and contact rules, in the language they complained in (or the one they last
+     * answered in); the invitation names the complaint, so its answer shows on the complaint's page. When the
+     * business has no complaint-resolution survey at all, the built-in one is created from its template and opened
+     * (by "system", audited); when it has one but closed it, nothing is sent and the result is empty.
      */
     @Transactional
-    public java.util.Optional<InvitationRun> inviteAfterComplaint(long customerId, String complaintReference) {
-        java.util.Optional<Survey> survey = repository.all().stream()
-                .filter(s -> s.template().equals("complaint-resolution") && s.status() == SurveyStatus.OPEN)
+    public java.util.Optional<InvitationRun> inviteAfterComplaint(long customerId, String complaintReference,
+                                                                  String language) {
+        List<Survey> resolution = repository.all().stream()
+                .filter(s -> s.template().equals("complaint-resolution")).toList();
+        java.util.Optional<Survey> survey = resolution.stream().filter(s -> s.status() == SurveyStatus.OPEN)
                 .findFirst();
+        if (resolution.isEmpty()) {
+            long id = create("complaint-resolution");
+            open(id, get(id).version());
+            survey = java.util.Optional.of(get(id));
+        }
         if (survey.isEmpty()) {
             return java.util.Optional.empty();
         }
-        java.util.Optional<CustomerRecord> customer = customers.recordForSystem(customerId);
-        return customer.map(c -> inviteCustomers(survey.get(), List.of(c), SurveyLanguage.ENGLISH,
-                ComplaintResolutionFeedback.REASON + complaintReference));
+        Survey chosen = survey.get();
+        return customers.recordForSystem(customerId).map(c -> inviteCustomers(chosen, List.of(c),
+                SurveyLanguage.of(language), ComplaintResolutionFeedback.REASON + complaintReference));
     }
 
     /** Invites every enabled staff member with an e-mail address to an employee survey. */

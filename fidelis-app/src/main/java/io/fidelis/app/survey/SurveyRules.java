@@ -96,7 +96,8 @@ class SurveyRules {
             // In a thread of its own: after the complaint's commit, in a transaction of its own.
             rescoring.submit(() -> {
                 try {
-                    management.inviteAfterComplaint(changed.customerId(), changed.reference());
+                    management.inviteAfterComplaint(changed.customerId(), changed.reference(),
+                            changed.language());
                 } catch (RuntimeException e) {
                     log.warn("Inviting customer {} after complaint {} failed: {}", changed.customerId(),
                             changed.reference(), e.toString());

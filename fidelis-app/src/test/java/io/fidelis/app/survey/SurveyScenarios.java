@@ -407,7 +407,6 @@ abstract class SurveyScenarios {
         long nps = createSurvey("relationship-nps");
         post(nps, "open", "");
         post(nps, "kiosk", "");
-        assertThat(management.inviteAfterComplaint(ann, "CP-TEST0001")).as("no resolution survey open yet").isEmpty();
         post(nps, "invitations", "segment=Retail&language=en");
         String token = token(mailedLinks(1).get(0));
         Http visitor = Http.browser(port);
@@ -415,18 +414,27 @@ abstract class SurveyScenarios {
         assertThat(visitor.postForm("/s/" + token + "?lang=zh-CN", "q_NPS=8&_csrf=" + csrf).statusCode())
                 .isEqualTo(302);
         SMTP.purgeEmailFromAllMailboxes();
-        long resolution = createSurvey("complaint-resolution");
-        post(resolution, "open", "");
         // The contact cap applies to a follow-up after a complaint too: lift it for Ann by ageing her invitation.
         jdbc.sql("update survey_invitation set created_at = ?").param(OffsetDateTime.now(ZoneOffset.UTC)
                 .minusDays(60)).update();
-        var run = management.inviteAfterComplaint(ann, "CP-TEST0001");
+        // The business has no complaint-resolution survey: the built-in one is created, opened and sent, in the
+        // language Ann answers in, naming the complaint.
+        var run = management.inviteAfterComplaint(ann, "CP-TEST0001", "en");
         assertThat(run).isPresent();
         assertThat(run.get().invited()).isEqualTo(1);
         mailedLinks(1);
         MimeMessage mail = SMTP.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("我们如何处理您的投诉");
+        long resolution = jdbc.sql("select id from survey where template = 'complaint-resolution' and status = 'OPEN'"
+                + " and created_by = 'system'").query(Long.class).single();
         assertThat(jdbc.sql("select reason from survey_invitation where survey_id = ?").param(resolution)
                 .query(String.class).single()).isEqualTo("complaint-resolved:CP-TEST0001");
+        assertThat(jdbc.sql("select action from audit_event where entity_type = 'survey' and actor = 'system'"
+                + " order by id").query(String.class).list()).containsExactly("create", "open", "invite");
+        // Once the business closes it, complaints no longer invite (and no new one is made).
+        post(resolution, "close", "");
+        assertThat(management.inviteAfterComplaint(bob, "CP-TEST0002", "en")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from survey where template = 'complaint-resolution'")
+                .query(Long.class).single()).isEqualTo(1);
     }
 }
