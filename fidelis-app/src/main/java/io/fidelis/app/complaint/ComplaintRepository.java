@@ -149,6 +149,11 @@ class ComplaintRepository {
         return jdbc.sql(sql.toString()).params(params).query(ComplaintRepository::complaint).list();
     }
 
+    List<Complaint> unresolved() {
+        return jdbc.sql(SELECT + " where status not in ('RESOLVED', 'CLOSED', 'WITHDRAWN') order by received_at")
+                .query(ComplaintRepository::complaint).list();
+    }
+
     List<Complaint> ofCustomer(long customerId) {
         return jdbc.sql(SELECT + " where customer_id = ? order by received_at desc").param(customerId)
                 .query(ComplaintRepository::complaint).list();

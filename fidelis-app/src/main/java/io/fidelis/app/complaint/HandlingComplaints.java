@@ -424,6 +424,20 @@ public class HandlingComplaints {
         return repository.ofCustomer(customerId);
     }
 
+    /** A complaint not yet resolved, for an account manager's tasks. */
+    public record Unresolved(String reference, long customerId, String subject, ComplaintStatus status,
+                             Instant receivedAt) {
+    }
+
+    /** The unresolved complaints of these customers (system use: the caller has scoped the customers), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Unresolved> unresolvedOf(java.util.Collection<Long> customerIds) {
+        java.util.Set<Long> ids = new java.util.HashSet<>(customerIds);
+        return repository.unresolved().stream().filter(c -> ids.contains(c.customerId()))
+                .map(c -> new Unresolved(c.reference(), c.customerId(), c.subject(), c.status(), c.receivedAt()))
+                .toList();
+    }
+
     public List<Category> categories() {
         return repository.categories().stream().map(c -> new Category(c.code(), c.nameEn(), c.nameZh(),
                 c.department())).toList();

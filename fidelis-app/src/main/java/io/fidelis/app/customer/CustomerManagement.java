@@ -146,6 +146,15 @@ public class CustomerManagement {
         return Optional.of(ids);
     }
 
+    /** The internal ids of the customers assigned to a staff member (their book), for their day's work. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> idsManagedBy(long staffId) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        customers.each(new CustomerFilter(null, null, null, null, null), Optional.of(staffId), Instant.now(clock),
+                r -> ids.add(r.id()));
+        return ids;
+    }
+
     /** A customer's internal id by external id, for loads the system makes on its own (the demo); not scoped. */
     @Transactional(readOnly = true)
     public Optional<Long> idForSystem(String externalId) {

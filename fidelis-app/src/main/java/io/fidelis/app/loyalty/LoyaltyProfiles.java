@@ -251,4 +251,27 @@ class LoyaltyProfiles {
     private static OffsetDateTime utc(Instant t) {
         return t.atOffset(ZoneOffset.UTC);
     }
+
+    Map<Long, LoyaltyReadings.Brief> briefsOf(java.util.Collection<Long> ids) {
+        Map<Long, LoyaltyReadings.Brief> out = new HashMap<>();
+        List<Long> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.sql("select customer_id, stage, overlay, p_alive, clv, occasions from loyalty_profile"
+                            + " where customer_id in (" + in + ")")
+                    .params(new java.util.ArrayList<Object>(chunk))
+                    .query(rs -> {
+                        out.put(rs.getLong(1), new LoyaltyReadings.Brief(rs.getString(2), rs.getString(3),
+                                (Double) rs.getObject(4, Double.class), (Double) rs.getObject(5, Double.class),
+                                rs.getInt(6)));
+                    });
+        }
+        return out;
+    }
+
+    double[] clvsSorted() {
+        return jdbc.sql("select clv from loyalty_profile where clv is not null order by clv").query(Double.class)
+                .list().stream().mapToDouble(Double::doubleValue).toArray();
+    }
 }

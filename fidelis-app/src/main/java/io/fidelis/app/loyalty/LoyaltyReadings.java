@@ -118,4 +118,21 @@ public class LoyaltyReadings {
         }
         return new Histogram(edges, counts);
     }
+
+    /** What relationship work needs of a customer's profile. */
+    public record Brief(String stage, String overlay, Double pAlive, Double clv, int occasions) {
+    }
+
+    /** The profiles of these customers (system use: the caller has scoped the customers). */
+    @Transactional(readOnly = true)
+    public Map<Long, Brief> briefsOf(java.util.Collection<Long> customerIds) {
+        return profiles.briefsOf(customerIds);
+    }
+
+    /** The CLV at a quantile (0.8: four in five customers are worth less), over every scored customer; 0 if none. */
+    @Transactional(readOnly = true)
+    public double clvQuantile(double q) {
+        double[] v = profiles.clvsSorted();
+        return v.length == 0 ? 0 : v[Math.min(v.length - 1, (int) Math.floor(q * v.length))];
+    }
 }

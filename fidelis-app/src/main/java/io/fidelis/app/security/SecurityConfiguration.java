@@ -91,6 +91,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/loyalty").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaints/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(COMPLAINT_HANDLERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/contacts").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/contacts").hasAnyRole(CUSTOMER_EDITORS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/my-day").hasAnyRole(FOLLOW_UP)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/lost-cases", "/api/v1/lost-cases/*")
+                        .hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lost-cases/*").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/customers/*/purchases")
                         .hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(CUSTOMER_EDITORS)
@@ -139,6 +145,15 @@ class SecurityConfiguration {
                         // The public complaint form and tracking page: no login, CSRF-protected, rate-limited.
                         .requestMatchers(HttpMethod.GET, "/complain", "/complain/track/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/complain", "/complain/track/*").permitAll()
+                        // Lost customers: the reasons taxonomy for admins and managers; cases for those who see
+                        // customers (an account manager their own), changed by those who edit customers.
+                        // Account managers' day: their tasks, contacts and coverage.
+                        .requestMatchers(HttpMethod.GET, "/my-day").hasAnyRole(FOLLOW_UP)
+                        .requestMatchers(HttpMethod.POST, "/tasks/*/done").hasAnyRole(FOLLOW_UP)
+                        .requestMatchers(HttpMethod.POST, "/customers/*/contacts").hasAnyRole(CUSTOMER_EDITORS)
+                        .requestMatchers("/lost/reasons", "/lost/reasons/*").hasAnyRole(COMPLAINT_SETTERS)
+                        .requestMatchers(HttpMethod.GET, "/lost", "/lost/*").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.POST, "/lost/*").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers("/complaints/categories", "/complaints/categories/*")
                         .hasAnyRole(COMPLAINT_SETTERS)
                         .requestMatchers(HttpMethod.GET, "/complaints/new").hasAnyRole(COMPLAINT_HANDLERS)

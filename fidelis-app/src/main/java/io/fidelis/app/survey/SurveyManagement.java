@@ -276,12 +276,27 @@ public class SurveyManagement {
     @Transactional
     public java.util.Optional<InvitationRun> inviteAfterComplaint(long customerId, String complaintReference,
                                                                   String language) {
-        List<Survey> resolution = repository.all().stream()
-                .filter(s -> s.template().equals("complaint-resolution")).toList();
-        java.util.Optional<Survey> survey = resolution.stream().filter(s -> s.status() == SurveyStatus.OPEN)
+        return inviteWithBuiltIn("complaint-resolution", customerId,
+                ComplaintResolutionFeedback.REASON + complaintReference, language);
+    }
+
+    /**
+     * When a customer becomes lost: invites them to the open exit survey (reasons to choose from), as
+     * {@link #inviteAfterComplaint} does with its survey: consent and the contact cap apply, a business without an
+     * exit survey gets the built-in one, one that closed it is not surveyed.
+     */
+    @Transactional
+    public java.util.Optional<InvitationRun> inviteToExitSurvey(long customerId, String reason) {
+        return inviteWithBuiltIn("exit", customerId, reason, null);
+    }
+
+    private java.util.Optional<InvitationRun> inviteWithBuiltIn(String template, long customerId, String reason,
+                                                                String language) {
+        List<Survey> ofTemplate = repository.all().stream().filter(s -> s.template().equals(template)).toList();
+        java.util.Optional<Survey> survey = ofTemplate.stream().filter(s -> s.status() == SurveyStatus.OPEN)
                 .findFirst();
-        if (resolution.isEmpty()) {
-            long id = create("complaint-resolution");
+        if (ofTemplate.isEmpty()) {
+            long id = create(template);
             open(id, get(id).version());
             survey = java.util.Optional.of(get(id));
         }
@@ -290,7 +305,7 @@ public class SurveyManagement {
         }
         Survey chosen = survey.get();
         return customers.recordForSystem(customerId).map(c -> inviteCustomers(chosen, List.of(c),
-                SurveyLanguage.of(language), ComplaintResolutionFeedback.REASON + complaintReference));
+                SurveyLanguage.of(language), reason));
     }
 
     /** Invites every enabled staff member with an e-mail address to an employee survey. */

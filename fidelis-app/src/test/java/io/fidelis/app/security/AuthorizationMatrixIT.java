@@ -121,6 +121,23 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /complaints/{reference}/attachments/{id}", ALL);
         EXPECTED.put("GET /api/v1/complaints/{reference}", ALL);
         EXPECTED.put("POST /api/v1/complaints", COMPLAINT_HANDLERS);
+        // Relationship work: an account manager's day and contacts; lost customers (their own customers').
+        EXPECTED.put("GET /my-day", FOLLOW_UP);
+        EXPECTED.put("POST /tasks/{id}/done", FOLLOW_UP);
+        EXPECTED.put("POST /customers/{id}/contacts", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
+        EXPECTED.put("GET /api/v1/customers/{id}/contacts", ALL);
+        EXPECTED.put("POST /api/v1/customers/{id}/contacts", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
+        EXPECTED.put("GET /api/v1/my-day", FOLLOW_UP);
+        EXPECTED.put("GET /lost", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.ANALYST));
+        EXPECTED.put("GET /lost/{id}", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.ANALYST));
+        EXPECTED.put("POST /lost/{id}", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
+        EXPECTED.put("GET /lost/reasons", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("POST /lost/reasons", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("POST /lost/reasons/{code}", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("GET /api/v1/lost-cases", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.ANALYST));
+        EXPECTED.put("GET /api/v1/lost-cases/{id}", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER,
+                Who.ANALYST));
+        EXPECTED.put("POST /api/v1/lost-cases/{id}", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
         EXPECTED.put("GET /follow-ups", FOLLOW_UP);
         EXPECTED.put("POST /follow-ups/{id}/close", FOLLOW_UP);
         EXPECTED.put("GET /settings", ALL);

@@ -20,6 +20,13 @@ public final class TestData {
                 "survey_question", "survey")) {
             jdbc.sql("delete from " + t).update();
         }
+        jdbc.sql("delete from task").update();
+        jdbc.sql("delete from contact").update();
+        jdbc.sql("delete from lost_case").update();
+        jdbc.sql("delete from lost_reason where code not in ('MOVED_AWAY', 'BUSINESS_CLOSED', 'NO_LONGER_NEEDED',"
+                + " 'BETTER_PRODUCT', 'PRICE', 'POOR_SERVICE', 'PRODUCT_QUALITY', 'SUPPLY', 'UNRESOLVED_COMPLAINT')")
+                .update();
+        jdbc.sql("update lost_reason set active = true").update();
         // The complaint categories back to the defaults of V12.
         jdbc.sql("delete from complaint_alert").update();
         String defaults = "('PRODUCT_QUALITY', 'DELIVERY', 'PRICE_BILLING', 'SERVICE_ATTITUDE', 'OTHER')";

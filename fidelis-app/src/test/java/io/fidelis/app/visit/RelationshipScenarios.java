@@ -1,0 +1,224 @@
+package io.fidelis.app.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.fidelis.app.loyalty.LoyaltyStageChanged;
+import io.fidelis.app.staff.Role;
+import io.fidelis.app.staff.StaffDirectory;
+import io.fidelis.app.support.Http;
+import io.fidelis.app.support.TestData;
+import io.fidelis.app.winback.LostCases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Relationship work over real HTTP: an account manager logs a visit on the Customer 360, raises a complaint from it
+ * and sets a follow-up, which land in their day with the tasks generated from other capabilities; coverage by value
+ * tier; a customer who becomes lost opens a case (and the exit survey) that the manager works and that a purchase
+ * settles as won back; the reasons taxonomy; another manager sees none of it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class RelationshipScenarios {
+    static final String PASSWORD = "relationship-password-1";
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    LostCases lostCases;
+    Http am1;
+    long ann;
+    long bob;
+    long cat;
+
+    @BeforeEach
+    void business() {
+        TestData.clean(jdbc);
+        staff.create("am-1", null, Role.ACCOUNT_MANAGER, PASSWORD);
+        staff.create("am-2", null, Role.ACCOUNT_MANAGER, PASSWORD);
+        staff.create("boss", null, Role.MANAGER, PASSWORD);
+        ann = customer("ANN", "am-1", true);
+        bob = customer("BOB", "am-1", false);
+        cat = customer("CAT", "am-2", true);
+        am1 = Http.browser(port);
+        am1.signIn("am-1", PASSWORD);
+    }
+
+    long customer(String id, String manager, boolean consent) {
+        jdbc.sql("insert into customer (external_id, name, name_key, email, marketing_consent, time_zone, created_at,"
+                        + " updated_at, version, account_manager_id, acquired_on) values (?, ?, ?, ?, ?, 'UTC',"
+                        + " current_timestamp, current_timestamp, 0, (select id from staff_user where username = ?), ?)")
+                .params(id, "Customer " + id, "customer " + id.toLowerCase(), id.toLowerCase() + "@example.com",
+                        consent, manager, LocalDate.now(ZoneOffset.UTC).minusYears(3)).update();
+        return jdbc.sql("select id from customer where external_id = ?").param(id).query(Long.class).single();
+    }
+
+    void profile(long customer, String stage, String overlay, double pAlive, double clv) {
+        jdbc.sql("insert into loyalty_profile (customer_id, scored_at, stage, overlay, loyalty_index, p_alive, clv,"
+                        + " occasions, t_x_weeks, t_weeks, monetary, evidence) values (?, current_timestamp, ?, ?,"
+                        + " 0.5, ?, ?, 3, 10, 50, 20, '[]')")
+                .params(customer, stage, overlay, pAlive, clv).update();
+    }
+
+    String follow(HttpResponse<String> redirect) {
+        java.net.URI uri = java.net.URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        return am1.page(uri.getRawPath()).body();
+    }
+
+    @Test
+    void aVisitWithAComplaintAndAFollowUpLandsInTheManagersDay() {
+        String due = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
+        HttpResponse<String> logged = am1.postForm("/customers/ANN/contacts", "kind=VISIT&notes=" + Http.encode(
+                "Visited the shop") + "&needs=" + Http.encode("Wants a bigger teapot") + "&opinions="
+                + Http.encode("The last delivery came late & broken") + "&raiseComplaint=true"
+                + "&complaintCategory=DELIVERY&followUp=" + Http.encode("Bring the catalogue") + "&followUpDue=" + due
+                + "&_csrf=" + am1.csrfToken());
+        assertThat(logged.statusCode()).isEqualTo(302);
+        String page = follow(logged);
+        assertThat(page).contains("The contact is logged, and the complaint is filed")
+                .contains("Wants a bigger teapot").contains("late &amp; broken");
+        String reference = jdbc.sql("select complaint_reference from contact").query(String.class).single();
+        assertThat(reference).startsWith("CP-");
+        assertThat(jdbc.sql("select channel || ' ' || category from complaint where reference = ?").param(reference)
+                .query(String.class).single()).isEqualTo("STAFF DELIVERY");
+        assertThat(jdbc.sql("select action from audit_event where entity_type in ('contact', 'task', 'complaint')"
+                + " order by id").query(String.class).list()).containsExactly("create", "create", "create");
+        // My day: the follow-up and the complaint, each with its reason.
+        String day = am1.page("/my-day").body();
+        assertThat(day).contains("Your follow-up: Bring the catalogue").contains("Complaint " + reference)
+                .contains("due " + due);
+        // Done with a stale version: refused; with the right one: gone from the day.
+        long task = jdbc.sql("select id from task").query(Long.class).single();
+        follow(am1.postForm("/tasks/" + task + "/done", "version=7&outcome=x&_csrf=" + am1.csrfToken()));
+        assertThat(jdbc.sql("select count(*) from task where done_at is null").query(Long.class).single()).isOne();
+        follow(am1.postForm("/tasks/" + task + "/done", "version=0&outcome=" + Http.encode("Left the catalogue")
+                + "&_csrf=" + am1.csrfToken()));
+        assertThat(am1.page("/my-day").body()).doesNotContain("Bring the catalogue");
+        // Bad input changes nothing: a follow-up without its day.
+        HttpResponse<String> bad = am1.postForm("/customers/ANN/contacts", "kind=CALL&followUp=x&_csrf="
+                + am1.csrfToken());
+        assertThat(follow(bad)).contains("a follow-up needs the day it is due");
+        assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single()).isOne();
+        // Another manager's customer: not found, nothing stored; the API says the same.
+        HttpResponse<String> others = am1.postForm("/customers/CAT/contacts", "kind=CALL&notes=x&_csrf="
+                + am1.csrfToken());
+        assertThat(others.statusCode()).as(others.body()).isEqualTo(404);
+        Http api = Http.at(port).as("am-1", PASSWORD);
+        assertThat(api.post("/api/v1/customers/CAT/contacts", "{\"kind\":\"CALL\"}").statusCode()).isEqualTo(404);
+        assertThat(api.post("/api/v1/customers/BOB/contacts", "{\"kind\":\"MEETING\",\"notes\":\"Lunch\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(api.get("/api/v1/customers/BOB/contacts").body()).contains("\"kind\":\"MEETING\"")
+                .contains("Lunch");
+        assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void valuableCustomersAtRiskAndCoverageShowInTheDay() {
+        // CLVs 100, 200, 900: the top fifth starts at 900 (the 0.8 quantile of three values is the third).
+        profile(ann, "TRUST", "AT_RISK", 0.34, 900);
+        profile(bob, "TRUST", "NONE", 0.9, 100);
+        profile(cat, "TRUST", "AT_RISK", 0.2, 200);
+        String day = am1.page("/my-day").body();
+        assertThat(day).contains("Valuable and at risk: P(alive) 34 %, 12-month CLV 900");
+        // Coverage: nobody contacted yet; then Ann (tier A) is.
+        assertThat(day).containsPattern("(?s)id=\"coverage\".*A \\(top 20 %\\)</th>\\s*<td class=\"num\">1</td>\\s*"
+                + "<td class=\"num\">0</td>");
+        am1.postForm("/customers/ANN/contacts", "kind=CALL&notes=ok&_csrf=" + am1.csrfToken());
+        day = am1.page("/my-day").body();
+        assertThat(day).doesNotContain("Valuable and at risk");
+        assertThat(day).containsPattern("(?s)id=\"coverage\".*A \\(top 20 %\\)</th>\\s*<td class=\"num\">1</td>\\s*"
+                + "<td class=\"num\">1</td>\\s*<td class=\"num\">100");
+        // The manager sees each account manager's coverage.
+        Http boss = Http.browser(port);
+        boss.signIn("boss", PASSWORD);
+        assertThat(boss.page("/my-day").body()).contains("id=\"team-coverage\"").contains(">am-1<")
+                .contains(">am-2<");
+    }
+
+    @Test
+    void aCustomerWhoBecomesLostOpensACaseThatIsWorkedAndWonBack() {
+        Instant now = Instant.now();
+        // A first scoring does not open cases; a move to LOST does, with the exit survey when consent allows.
+        events.publishEvent(new LoyaltyStageChanged(ann, null, "TRUST", null, "LOST", now));
+        assertThat(jdbc.sql("select count(*) from lost_case").query(Long.class).single()).isZero();
+        events.publishEvent(new LoyaltyStageChanged(ann, "TRUST", "TRUST", "AT_RISK", "LOST", now));
+        events.publishEvent(new LoyaltyStageChanged(bob, "TRUST", "TRUST", "NONE", "LOST", now));
+        events.publishEvent(new LoyaltyStageChanged(cat, "TRUST", "TRUST", "NONE", "LOST", now));
+        events.publishEvent(new LoyaltyStageChanged(ann, "TRUST", "TRUST", "AT_RISK", "LOST", now));
+        assertThat(jdbc.sql("select count(*) from lost_case").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select s.template || ' ' || i.reason from survey_invitation i join survey s on"
+                + " s.id = i.survey_id order by i.id").query(String.class).list())
+                .hasSize(2).allMatch(r -> r.startsWith("exit lost-case:"));
+        long annCase = jdbc.sql("select id from lost_case where customer_id = ?").param(ann).query(Long.class)
+                .single();
+        long bobCase = jdbc.sql("select id from lost_case where customer_id = ?").param(bob).query(Long.class)
+                .single();
+        long catCase = jdbc.sql("select id from lost_case where customer_id = ?").param(cat).query(Long.class)
+                .single();
+        // In am-1's day, with its reason; am-1 cannot open am-2's customer's case.
+        assertThat(am1.page("/my-day").body()).contains("Stopped buying (lost since");
+        assertThat(am1.page("/lost/" + catCase).statusCode()).isEqualTo(404);
+        assertThat(am1.page("/lost").body()).contains("Customer ANN").doesNotContain("Customer CAT");
+        // Declined needs a reason; then it is recorded and ended; an ended case does not change again.
+        assertThat(follow(am1.postForm("/lost/" + bobCase, "version=0&action=CALL&end=DECLINED&_csrf="
+                + am1.csrfToken()))).contains("say why the customer declined");
+        follow(am1.postForm("/lost/" + bobCase, "version=0&reason=PRICE&action=CALL&note=" + Http.encode(
+                "Found it cheaper") + "&end=DECLINED&_csrf=" + am1.csrfToken()));
+        assertThat(jdbc.sql("select status || ' ' || reason || ' ' || action from lost_case where id = ?")
+                .param(bobCase).query(String.class).single()).isEqualTo("DECLINED PRICE CALL");
+        assertThat(follow(am1.postForm("/lost/" + bobCase, "version=1&reason=MOVED_AWAY&_csrf="
+                + am1.csrfToken()))).contains("the case is declined; an ended case cannot record");
+        // Ann is called with an offer and buys again within the window: won back, her revenue recovered.
+        follow(am1.postForm("/lost/" + annCase, "version=0&reason=POOR_SERVICE&action=OFFER&_csrf="
+                + am1.csrfToken()));
+        jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values ('SO-9', ?, ?, 'ORDER')")
+                .params(ann, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1)).update();
+        jdbc.sql("insert into purchase_line (order_id, line_no, sku, quantity, unit_price, unit_cost) values"
+                + " ('SO-9', 1, 'TEA', 2, 12.50, 5)").update();
+        assertThat(lostCases.settle()).isOne();
+        String lost = am1.page("/lost").body();
+        assertThat(lost).containsPattern("id=\"lost-won\">1<").containsPattern("id=\"lost-revenue\">[^<]*25\\.00");
+        // Won back by reason and action: poor service 1 of 1, price 0 of 1.
+        assertThat(lost).containsPattern("(?s)id=\"winback-by-reason\".*Poor service</th>\\s*<td class=\"num\">1 / 1");
+        assertThat(lost).containsPattern("(?s)id=\"winback-by-reason\".*Price</th>\\s*<td class=\"num\">0 / 1");
+        assertThat(jdbc.sql("select action from audit_event where entity_type = 'lost-case' order by id")
+                .query(String.class).list()).contains("open", "record", "won back");
+    }
+
+    @Test
+    void theReasonsTaxonomyIsKeptByManagers() {
+        assertThat(am1.page("/lost/reasons").statusCode()).isEqualTo(403);
+        Http boss = Http.browser(port);
+        boss.signIn("boss", PASSWORD);
+        HttpResponse<String> added = boss.postForm("/lost/reasons", "code=competitor_offer&nameEn=" + Http.encode(
+                "A competitor's offer") + "&nameZh=" + Http.encode("竞争对手的优惠") + "&controllable=true&_csrf="
+                + boss.csrfToken());
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select controllable from lost_reason where code = 'COMPETITOR_OFFER'")
+                .query(Boolean.class).single()).isTrue();
+        HttpResponse<String> bad = boss.postForm("/lost/reasons", "code=1&nameEn=a&nameZh=b&_csrf=" + boss.csrfToken());
+        java.net.URI uri = java.net.URI.create(bad.headers().firstValue("Location").orElseThrow());
+        assertThat(boss.page(uri.getRawPath()).body()).contains("2 to 40 capital letters");
+        boss.postForm("/lost/reasons/PRICE", "nameEn=Price&nameZh=" + Http.encode("价格") + "&controllable=true&_csrf="
+                + boss.csrfToken());
+        assertThat(jdbc.sql("select active from lost_reason where code = 'PRICE'").query(Boolean.class).single())
+                .isFalse();
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'lost-reason'").query(Long.class)
+                .single()).isEqualTo(2);
+    }
+}
