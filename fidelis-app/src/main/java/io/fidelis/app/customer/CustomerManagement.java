@@ -146,6 +146,12 @@ public class CustomerManagement {
         return Optional.of(ids);
     }
 
+    /** Every customer's referrer and acquisition day, for the referral tree (system use: aggregates). */
+    @Transactional(readOnly = true)
+    public void eachLink(java.util.function.Consumer<CustomerLink> sink) {
+        customers.eachLink(sink);
+    }
+
     /** The internal ids of the customers assigned to a staff member (their book), for their day's work. */
     @Transactional(readOnly = true)
     public java.util.Set<Long> idsManagedBy(long staffId) {

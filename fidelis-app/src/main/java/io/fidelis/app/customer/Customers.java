@@ -376,4 +376,14 @@ class Customers {
                 rs.getString(14), rs.getString(15), instant(rs, "created_at"), instant(rs, "updated_at"),
                 rs.getLong(18));
     }
+
+    void eachLink(java.util.function.Consumer<CustomerLink> sink) {
+        jdbc.sql("select id, referred_by_id, acquired_on, created_at from customer order by id")
+                .query(rs -> {
+                    java.time.LocalDate acquired = rs.getObject(3, java.time.LocalDate.class);
+                    sink.accept(new CustomerLink(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+                            acquired != null ? acquired : rs.getTimestamp(4).toInstant()
+                                    .atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
+                });
+    }
 }

@@ -36,4 +36,9 @@ public interface CustomerSignals {
     default Set<Long> keptThroughCompetitorOffer() {
         return Set.of();
     }
+
+    /** Each customer's NPS group from their latest NPS answer: promoter, passive or detractor. */
+    default java.util.Map<Long, String> npsGroups() {
+        return java.util.Map.of();
+    }
 }

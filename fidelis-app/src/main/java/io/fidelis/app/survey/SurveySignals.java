@@ -72,6 +72,14 @@ class SurveySignals implements CustomerSignals {
         return out;
     }
 
+    @Override
+    public java.util.Map<Long, String> npsGroups() {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        repository.latestByType(QuestionType.NPS, since()).forEach((customer, nps) -> out.put(customer,
+                nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor"));
+        return out;
+    }
+
     private static void at(Map<Long, Double> latest, double threshold, Set<Long> out) {
         latest.forEach((customer, value) -> {
             if (value >= threshold) {

@@ -1,0 +1,36 @@
+package io.fidelis.app.referral;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReferralRepository {
+    private final JdbcClient jdbc;
+
+    ReferralRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<String> codeOf(long customerId) {
+        return jdbc.sql("select code from referral_code where customer_id = ?").param(customerId).query(String.class)
+                .optional();
+    }
+
+    Optional<Long> customerOf(String code) {
+        return jdbc.sql("select customer_id from referral_code where code = ?").param(code).query(Long.class)
+                .optional();
+    }
+
+    boolean insert(long customerId, String code, Instant at) {
+        if (customerOf(code).isPresent()) {
+            return false;
+        }
+        jdbc.sql("insert into referral_code (customer_id, code, created_at) values (?, ?, ?)")
+                .params(customerId, code, at.atOffset(ZoneOffset.UTC)).update();
+        return true;
+    }
+}
