@@ -146,6 +146,12 @@ public class CustomerManagement {
         return Optional.of(ids);
     }
 
+    /** A customer's internal id by e-mail address, any case (system use: the public referral page). */
+    @Transactional(readOnly = true)
+    public Optional<Long> idForEmail(String email) {
+        return customers.idOfEmail(email);
+    }
+
     /** Every customer's referrer and acquisition day, for the referral tree (system use: aggregates). */
     @Transactional(readOnly = true)
     public void eachLink(java.util.function.Consumer<CustomerLink> sink) {

@@ -386,4 +386,9 @@ class Customers {
                                     .atOffset(java.time.ZoneOffset.UTC).toLocalDate()));
                 });
     }
+
+    Optional<Long> idOfEmail(String email) {
+        return jdbc.sql("select id from customer where lower(email) = ? order by id fetch first 1 rows only")
+                .param(email.toLowerCase(java.util.Locale.ROOT)).query(Long.class).optional();
+    }
 }

@@ -206,6 +206,22 @@ public class PurchaseRecording {
         }
     }
 
+    /**
+     * Each customer's revenue and margin net of returns (lines without a cost add no margin), summed in the
+     * database; system use for aggregates (referral chains), not scoped.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, double[]> revenueAndMarginByCustomer() {
+        java.util.Map<Long, double[]> out = new java.util.HashMap<>();
+        jdbc.sql("select p.customer_id, sum(l.quantity * l.unit_price), sum(coalesce(l.quantity * (l.unit_price"
+                        + " - l.unit_cost), 0)) from purchase p join purchase_line l on l.order_id = p.order_id"
+                        + " group by p.customer_id")
+                .query(rs -> {
+                    out.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+                });
+        return out;
+    }
+
     /** Every purchase line of one customer (for rescoring them; system use, not scoped). */
     @Transactional(readOnly = true)
     public void eachLineOf(long customerId, java.util.function.Consumer<LineFact> sink) {

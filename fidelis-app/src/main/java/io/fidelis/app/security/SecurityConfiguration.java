@@ -91,6 +91,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/loyalty").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaints/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(COMPLAINT_HANDLERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/referrals").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/referrals").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/contacts").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/contacts").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/my-day").hasAnyRole(FOLLOW_UP)
@@ -147,6 +149,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/complain", "/complain/track/*").permitAll()
                         // Lost customers: the reasons taxonomy for admins and managers; cases for those who see
                         // customers (an account manager their own), changed by those who edit customers.
+                        // Referrals: the public join page of a referral link; the analytics and chains.
+                        .requestMatchers(HttpMethod.GET, "/join/*", "/join/*/thanks").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/join/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/referrals", "/referrals/*").hasAnyRole(ANALYTICS)
                         // Account managers' day: their tasks, contacts and coverage.
                         .requestMatchers(HttpMethod.GET, "/my-day").hasAnyRole(FOLLOW_UP)
                         .requestMatchers(HttpMethod.POST, "/tasks/*/done").hasAnyRole(FOLLOW_UP)

@@ -138,6 +138,14 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /api/v1/lost-cases/{id}", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER,
                 Who.ANALYST));
         EXPECTED.put("POST /api/v1/lost-cases/{id}", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
+        EXPECTED.put("GET /join/{code}", PUBLIC);
+        EXPECTED.put("POST /join/{code}", PUBLIC);
+        EXPECTED.put("GET /join/{code}/thanks", PUBLIC);
+        EXPECTED.put("GET /referrals", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.ANALYST));
+        EXPECTED.put("GET /referrals/{id}", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.ANALYST));
+        EXPECTED.put("GET /api/v1/referrals", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.ANALYST));
+        EXPECTED.put("GET /api/v1/customers/{id}/referrals", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER,
+                Who.ANALYST));
         EXPECTED.put("GET /follow-ups", FOLLOW_UP);
         EXPECTED.put("POST /follow-ups/{id}/close", FOLLOW_UP);
         EXPECTED.put("GET /settings", ALL);

@@ -21,6 +21,7 @@ public final class TestData {
             jdbc.sql("delete from " + t).update();
         }
         jdbc.sql("delete from task").update();
+        jdbc.sql("delete from referral_code").update();
         jdbc.sql("delete from contact").update();
         jdbc.sql("delete from lost_case").update();
         jdbc.sql("delete from lost_reason where code not in ('MOVED_AWAY', 'BUSINESS_CLOSED', 'NO_LONGER_NEEDED',"

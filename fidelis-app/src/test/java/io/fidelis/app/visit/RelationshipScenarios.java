@@ -221,4 +221,67 @@ abstract class RelationshipScenarios {
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'lost-reason'").query(Long.class)
                 .single()).isEqualTo(2);
     }
+
+    @Test
+    void aReferralLinkBringsANewCustomerAndTheChainIsValued() {
+        String page = am1.page("/customers/ANN").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"referral-link\">[^<]*/join/([A-Z0-9]{8})<")
+                .matcher(page);
+        assertThat(m.find()).as("the referral link on the 360").isTrue();
+        String code = m.group(1);
+        // The same code every time.
+        assertThat(am1.page("/customers/ANN").body()).contains("/join/" + code);
+        Http visitor = Http.browser(port);
+        assertThat(visitor.page("/join/NOSUCHXX").statusCode()).isEqualTo(404);
+        String form = visitor.page("/join/" + code + "?lang=en").body();
+        assertThat(form).contains("You are invited");
+        String csrf = Http.csrfOf(form);
+        assertThat(visitor.postForm("/join/" + code, "name=Dan&email=dan%40example.com").statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = visitor.postForm("/join/" + code + "?lang=en", "name=Dan&email=not-an-address"
+                + "&_csrf=" + csrf);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("A valid e-mail address, please.").contains("value=\"Dan\"");
+        assertThat(jdbc.sql("select count(*) from customer").query(Long.class).single()).isEqualTo(3);
+        HttpResponse<String> joined = visitor.postForm("/join/" + code + "?lang=en", "name=" + Http.encode(
+                "Dan <b>Wu</b>") + "&email=Dan%40Example.com&consent=true&_csrf=" + csrf);
+        assertThat(joined.statusCode()).isEqualTo(302);
+        assertThat(joined.headers().firstValue("Location").orElseThrow()).contains("/join/" + code + "/thanks");
+        long dan = jdbc.sql("select id from customer where email = 'dan@example.com'").query(Long.class).single();
+        assertThat(jdbc.sql("select r.external_id || ' ' || c.acquisition_channel || ' ' || u.username || ' '"
+                + " || c.consent_source from customer c join customer r on r.id = c.referred_by_id join staff_user u"
+                + " on u.id = c.account_manager_id where c.id = ?").param(dan).query(String.class).single())
+                .isEqualTo("ANN referral am-1 referral link");
+        // The same address again: the same answer, no second customer.
+        HttpResponse<String> again = visitor.postForm("/join/" + code + "?lang=en", "name=Dan&email=dan%40example.com"
+                + "&_csrf=" + csrf);
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from customer").query(Long.class).single()).isEqualTo(4);
+        // Bob came through Ann too, and Eve through Bob; Bob and Eve bought.
+        long eve = customer("EVE", "am-1", false);
+        jdbc.sql("update customer set referred_by_id = ? where id = ?").params(ann, bob).update();
+        jdbc.sql("update customer set referred_by_id = ? where id = ?").params(bob, eve).update();
+        buy("SO-B", bob, "10.00");
+        buy("SO-E", eve, "5.00");
+        String tree = am1.page("/referrals/ANN").body();
+        assertThat(tree).containsPattern("id=\"chain-direct\">2<").containsPattern("id=\"chain-size\">3<")
+                .containsPattern("id=\"revenue-direct\">[^<]*10\\.00").containsPattern("id=\"revenue-indirect\">[^<]*5\\.00")
+                .contains("Dan &lt;b&gt;Wu&lt;/b&gt;");
+        assertThat(am1.page("/referrals/BOB").body()).contains("id=\"path-to-root\"").contains(">ANN<");
+        Http am2 = Http.browser(port);
+        am2.signIn("am-2", PASSWORD);
+        assertThat(am2.page("/referrals/ANN").statusCode()).isEqualTo(404);
+        String json = Http.at(port).as("am-1", PASSWORD).get("/api/v1/customers/ANN/referrals").body();
+        assertThat(json).contains("\"direct\":2").contains("\"chain\":3").contains("\"revenueDirect\":10.0")
+                .contains("\"code\":\"" + code + "\"");
+        // Business-wide: 3 of 5 came by referral; 3 referrals over 5 customers.
+        String overview = am1.page("/referrals").body();
+        assertThat(overview).containsPattern("id=\"referred-count\">3<").containsPattern("id=\"multiplier\">0\\.60<");
+    }
+
+    void buy(String order, long customer, String price) {
+        jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values (?, ?, ?, 'ORDER')")
+                .params(order, customer, OffsetDateTime.now(ZoneOffset.UTC).minusDays(3)).update();
+        jdbc.sql("insert into purchase_line (order_id, line_no, sku, quantity, unit_price, unit_cost) values"
+                + " (?, 1, 'TEA', 1, ?, 1)").params(order, new java.math.BigDecimal(price)).update();
+    }
 }
