@@ -41,4 +41,14 @@ public interface CustomerSignals {
     default java.util.Map<Long, String> npsGroups() {
         return java.util.Map.of();
     }
+
+    /** Each customer's latest NPS answer (0–10). */
+    default java.util.Map<Long, Double> latestNps() {
+        return java.util.Map.of();
+    }
+
+    /** Each customer's latest CSAT answer (1–5). */
+    default java.util.Map<Long, Double> latestCsat() {
+        return java.util.Map.of();
+    }
 }

@@ -135,4 +135,10 @@ public class LoyaltyReadings {
         double[] v = profiles.clvsSorted();
         return v.length == 0 ? 0 : v[Math.min(v.length - 1, (int) Math.floor(q * v.length))];
     }
+
+    /** Every scored customer's CLV, sorted ascending, for percentiles (system use). */
+    @Transactional(readOnly = true)
+    public double[] clvsSorted() {
+        return profiles.clvsSorted();
+    }
 }

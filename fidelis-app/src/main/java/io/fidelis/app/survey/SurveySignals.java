@@ -73,6 +73,19 @@ class SurveySignals implements CustomerSignals {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Double> latestNps() {
+        return repository.latestByType(QuestionType.NPS, since());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Double> latestCsat() {
+        return repository.latestByType(QuestionType.CSAT, since());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public java.util.Map<Long, String> npsGroups() {
         java.util.Map<Long, String> out = new java.util.HashMap<>();
         repository.latestByType(QuestionType.NPS, since()).forEach((customer, nps) -> out.put(customer,

@@ -46,11 +46,13 @@ public class MyDay {
     private final StaffDirectory staff;
     private final CurrentStaff current;
     private final VisitSettings settings;
+    private final NextBestActions actions;
     private final Clock clock = Clock.systemUTC();
 
     MyDay(VisitRepository repository, CustomerManagement customers, FollowUps followUps, LostCases lost,
           LoyaltyReadings loyalty, HandlingComplaints complaints, List<CustomerSignals> signals, StaffDirectory staff,
-          CurrentStaff current, VisitSettings settings) {
+          CurrentStaff current, VisitSettings settings, NextBestActions actions) {
+        this.actions = actions;
         this.repository = repository;
         this.customers = customers;
         this.followUps = followUps;
@@ -83,7 +85,7 @@ public class MyDay {
     }
 
     public record Day(LocalDate today, List<Task> tasks, List<Coverage> coverage, List<ManagerCoverage> team,
-                      int coverageDays) {
+                      int coverageDays, List<NextBestActions.Advice> actions) {
     }
 
     @Transactional
@@ -153,7 +155,8 @@ public class MyDay {
                 }
             }
         }
-        return new Day(today, tasks, coverage(mine, now, valuable), team, settings.coverageDays());
+        return new Day(today, tasks, coverage(mine, now, valuable), team, settings.coverageDays(),
+                actions.forCustomers(mine, 20));
     }
 
     private static Task task(Kind kind, CustomerRecord c, String key, List<Object> args, LocalDate due,

@@ -41,6 +41,8 @@ abstract class RelationshipScenarios {
     ApplicationEventPublisher events;
     @Autowired
     LostCases lostCases;
+    @Autowired
+    io.fidelis.app.purchase.PurchaseSuggestions suggestions;
     Http am1;
     long ann;
     long bob;
@@ -49,6 +51,7 @@ abstract class RelationshipScenarios {
     @BeforeEach
     void business() {
         TestData.clean(jdbc);
+        suggestions.forget();
         staff.create("am-1", null, Role.ACCOUNT_MANAGER, PASSWORD);
         staff.create("am-2", null, Role.ACCOUNT_MANAGER, PASSWORD);
         staff.create("boss", null, Role.MANAGER, PASSWORD);
@@ -130,9 +133,9 @@ abstract class RelationshipScenarios {
     @Test
     void valuableCustomersAtRiskAndCoverageShowInTheDay() {
         // CLVs 100, 200, 900: the top fifth starts at 900 (the 0.8 quantile of three values is the third).
-        profile(ann, "TRUST", "AT_RISK", 0.34, 900);
-        profile(bob, "TRUST", "NONE", 0.9, 100);
-        profile(cat, "TRUST", "AT_RISK", 0.2, 200);
+        profile(ann, "BEHAVIOURAL", "AT_RISK", 0.34, 900);
+        profile(bob, "BEHAVIOURAL", "NONE", 0.9, 100);
+        profile(cat, "BEHAVIOURAL", "AT_RISK", 0.2, 200);
         String day = am1.page("/my-day").body();
         assertThat(day).contains("Valuable and at risk: P(alive) 34 %, 12-month CLV 900");
         // Coverage: nobody contacted yet; then Ann (tier A) is.
@@ -154,12 +157,12 @@ abstract class RelationshipScenarios {
     void aCustomerWhoBecomesLostOpensACaseThatIsWorkedAndWonBack() {
         Instant now = Instant.now();
         // A first scoring does not open cases; a move to LOST does, with the exit survey when consent allows.
-        events.publishEvent(new LoyaltyStageChanged(ann, null, "TRUST", null, "LOST", now));
+        events.publishEvent(new LoyaltyStageChanged(ann, null, "BEHAVIOURAL", null, "LOST", now));
         assertThat(jdbc.sql("select count(*) from lost_case").query(Long.class).single()).isZero();
-        events.publishEvent(new LoyaltyStageChanged(ann, "TRUST", "TRUST", "AT_RISK", "LOST", now));
-        events.publishEvent(new LoyaltyStageChanged(bob, "TRUST", "TRUST", "NONE", "LOST", now));
-        events.publishEvent(new LoyaltyStageChanged(cat, "TRUST", "TRUST", "NONE", "LOST", now));
-        events.publishEvent(new LoyaltyStageChanged(ann, "TRUST", "TRUST", "AT_RISK", "LOST", now));
+        events.publishEvent(new LoyaltyStageChanged(ann, "BEHAVIOURAL", "BEHAVIOURAL", "AT_RISK", "LOST", now));
+        events.publishEvent(new LoyaltyStageChanged(bob, "BEHAVIOURAL", "BEHAVIOURAL", "NONE", "LOST", now));
+        events.publishEvent(new LoyaltyStageChanged(cat, "BEHAVIOURAL", "BEHAVIOURAL", "NONE", "LOST", now));
+        events.publishEvent(new LoyaltyStageChanged(ann, "BEHAVIOURAL", "BEHAVIOURAL", "AT_RISK", "LOST", now));
         assertThat(jdbc.sql("select count(*) from lost_case").query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select s.template || ' ' || i.reason from survey_invitation i join survey s on"
                 + " s.id = i.survey_id order by i.id").query(String.class).list())
@@ -283,5 +286,35 @@ abstract class RelationshipScenarios {
                 .params(order, customer, OffsetDateTime.now(ZoneOffset.UTC).minusDays(3)).update();
         jdbc.sql("insert into purchase_line (order_id, line_no, sku, quantity, unit_price, unit_cost) values"
                 + " (?, 1, 'TEA', 1, ?, 1)").params(order, new java.math.BigDecimal(price)).update();
+    }
+
+    @Test
+    void theNextBestActionExplainsItselfAndChangesWhenAComplaintIsRaised() {
+        // Ann is valuable and at risk; CLVs 100 (Bob), 200 (Cat), 900 (Ann): Ann is at the 100th percentile.
+        profile(ann, "BEHAVIOURAL", "AT_RISK", 0.3, 900);
+        profile(bob, "BEHAVIOURAL", "NONE", 0.9, 100);
+        profile(cat, "BEHAVIOURAL", "NONE", 0.9, 200);
+        // Twenty orders of tea with a cup, five of tea alone; Ann bought tea alone: the rules suggest the cup.
+        for (int i = 0; i < 20; i++) {
+            jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values (?, ?, ?, 'ORDER')")
+                    .params("TC-" + i, i % 2 == 0 ? bob : cat, OffsetDateTime.now(ZoneOffset.UTC).minusDays(40 + i))
+                    .update();
+            jdbc.sql("insert into purchase_line (order_id, line_no, sku, quantity, unit_price, unit_cost) values"
+                    + " (?, 1, 'TEA', 1, 10, 4), (?, 2, 'CUP', 1, 6, 2)").params("TC-" + i, "TC-" + i).update();
+        }
+        for (int i = 0; i < 5; i++) {
+            buy("T-" + i, i == 0 ? ann : bob, "10.00");
+        }
+        String page = am1.page("/customers/ANN").body();
+        assertThat(page).containsPattern("(?s)id=\"next-best-actions\">\\s*<li data-kind=\"CALL_AT_RISK\" class=\"best\">");
+        assertThat(page).contains("customers who buy TEA often buy CUP (confidence 80 %, lift 1.");
+        // A complaint raised on a call: resolving it comes first now.
+        am1.postForm("/customers/ANN/contacts", "kind=CALL&opinions=" + Http.encode("The cup I got was chipped")
+                + "&raiseComplaint=true&complaintCategory=PRODUCT_QUALITY&_csrf=" + am1.csrfToken());
+        assertThat(am1.page("/customers/ANN").body())
+                .containsPattern("(?s)id=\"next-best-actions\">\\s*<li data-kind=\"RESOLVE_COMPLAINT\" class=\"best\">");
+        // My day lists the customers' best actions.
+        assertThat(am1.page("/my-day").body()).containsPattern("(?s)id=\"my-next-best-actions\".*Customer ANN.*"
+                + "Resolve the complaint first");
     }
 }
