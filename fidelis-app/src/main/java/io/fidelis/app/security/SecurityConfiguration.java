@@ -91,6 +91,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/loyalty").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaints/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(COMPLAINT_HANDLERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/programme").hasAnyRole(SURVEY_READERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/programme").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/programme",
+                                "/api/v1/customers/*/programme/redemptions").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/referrals").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/referrals").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/contacts").hasAnyRole(ALL)
@@ -149,6 +153,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/complain", "/complain/track/*").permitAll()
                         // Lost customers: the reasons taxonomy for admins and managers; cases for those who see
                         // customers (an account manager their own), changed by those who edit customers.
+                        // The loyalty programme: the member's card (tokenised, no login); the overview; changes.
+                        .requestMatchers(HttpMethod.GET, "/card/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/programme").hasAnyRole(SURVEY_READERS)
+                        .requestMatchers(HttpMethod.POST, "/programme/rewards").hasAnyRole(COMPLAINT_SETTERS)
+                        .requestMatchers(HttpMethod.POST, "/customers/*/programme/tier").hasAnyRole(COMPLAINT_SETTERS)
+                        .requestMatchers(HttpMethod.POST, "/customers/*/programme/enrol", "/customers/*/programme/card",
+                                "/customers/*/programme/redeem").hasAnyRole(CUSTOMER_EDITORS)
                         // Referrals: the public join page of a referral link; the analytics and chains.
                         .requestMatchers(HttpMethod.GET, "/join/*", "/join/*/thanks").permitAll()
                         .requestMatchers(HttpMethod.POST, "/join/*").permitAll()

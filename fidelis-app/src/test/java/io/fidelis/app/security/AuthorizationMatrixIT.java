@@ -146,6 +146,18 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /api/v1/referrals", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.ANALYST));
         EXPECTED.put("GET /api/v1/customers/{id}/referrals", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER,
                 Who.ANALYST));
+        EXPECTED.put("GET /card/{token}", PUBLIC);
+        EXPECTED.put("GET /programme", Set.of(Who.ADMIN, Who.MANAGER, Who.ANALYST));
+        EXPECTED.put("POST /programme/rewards", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("POST /customers/{id}/programme/tier", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("POST /customers/{id}/programme/enrol", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
+        EXPECTED.put("POST /customers/{id}/programme/card", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
+        EXPECTED.put("POST /customers/{id}/programme/redeem", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
+        EXPECTED.put("GET /api/v1/programme", Set.of(Who.ADMIN, Who.MANAGER, Who.ANALYST));
+        EXPECTED.put("GET /api/v1/customers/{id}/programme", ALL);
+        EXPECTED.put("POST /api/v1/customers/{id}/programme", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
+        EXPECTED.put("POST /api/v1/customers/{id}/programme/redemptions", Set.of(Who.ADMIN, Who.MANAGER,
+                Who.ACCOUNT_MANAGER));
         EXPECTED.put("GET /follow-ups", FOLLOW_UP);
         EXPECTED.put("POST /follow-ups/{id}/close", FOLLOW_UP);
         EXPECTED.put("GET /settings", ALL);

@@ -20,6 +20,9 @@ public final class TestData {
                 "survey_question", "survey")) {
             jdbc.sql("delete from " + t).update();
         }
+        jdbc.sql("delete from points_entry").update();
+        jdbc.sql("delete from programme_member").update();
+        jdbc.sql("delete from reward").update();
         jdbc.sql("delete from task").update();
         jdbc.sql("delete from referral_code").update();
         jdbc.sql("delete from contact").update();
