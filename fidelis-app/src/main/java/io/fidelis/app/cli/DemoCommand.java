@@ -102,6 +102,16 @@ class DemoCommand implements Callable<Integer> {
                     .scoreAll();
             System.out.printf("Scored %,d customers (loyalty stages %s) in %.1f s%n", run.customers(), run.stages(),
                     run.seconds());
+            io.fidelis.app.visit.LoadingDemoContacts.Loaded contacts = context.getBean(
+                    io.fidelis.app.visit.LoadingDemoContacts.class).load(end, seed);
+            int lost = context.getBean(io.fidelis.app.winback.LoadingDemoLostCases.class).load(end, seed);
+            io.fidelis.app.programme.LoadingDemoProgramme.Loaded members = context.getBean(
+                    io.fidelis.app.programme.LoadingDemoProgramme.class).load(end, seed);
+            System.out.println(contacts.contacts() == 0 && lost == 0 && members.members() == 0
+                    ? "Demo relationships: already loaded"
+                    : String.format("Demo relationships: %,d contacts, %,d follow-ups, %,d lost-customer cases,"
+                    + " %,d programme members, %,d rewards redeemed", contacts.contacts(), contacts.tasks(), lost,
+                    members.members(), members.redemptions()));
             if (noServe) {
                 System.out.println("Demo loaded into " + env.getProperty("spring.datasource.url"));
                 return 0;

@@ -91,6 +91,15 @@ class DemoCommandIT {
                 .isPositive();
         assertThat(count(data, "select count(*) from complaint where category = 'DELIVERY' and received_at >="
                 + " dateadd('DAY', -6, current_timestamp)")).isGreaterThanOrEqualTo(12);
+        // Relationship work: contacts, follow-ups, lost-customer cases, programme members with points and redemptions.
+        assertThat(count(data, "select count(*) from contact")).isPositive();
+        assertThat(count(data, "select count(*) from task")).isPositive();
+        assertThat(count(data, "select count(*) from lost_case")).isPositive();
+        assertThat(count(data, "select count(*) from lost_case where status <> 'OPEN' and reason is not null"))
+                .isPositive();
+        assertThat(count(data, "select count(*) from programme_member")).isPositive();
+        assertThat(count(data, "select count(*) from points_entry where kind = 'EARN'")).isPositive();
+        assertThat(count(data, "select count(*) from points_entry where kind = 'REDEEM'")).isPositive();
         // Product quality complaints name their product, for the Pareto of products.
         assertThat(count(data, "select count(*) from complaint_product p join complaint c on c.id = p.complaint_id"
                 + " where c.category = 'PRODUCT_QUALITY'")).isPositive();
@@ -110,7 +119,8 @@ class DemoCommandIT {
                 + " updated 0, unchanged " + String.format("%,d", lines));
         assertThat(out2).doesNotContain("created the administrator");
         assertThat(count(data, "select count(*) from purchase_line")).isEqualTo(lines);
-        assertThat(out2).contains("Demo surveys: already loaded").contains("Demo complaints: already loaded");
+        assertThat(out2).contains("Demo surveys: already loaded").contains("Demo complaints: already loaded")
+                .contains("Demo relationships: already loaded");
         assertThat(count(data, "select count(*) from complaint")).isEqualTo(complaints);
         assertThat(count(data, "select count(*) from survey_answer")).isEqualTo(answers);
     }
