@@ -193,9 +193,13 @@ public class LoyaltyProgramme {
         TierPolicy.TierDecision d = tiers.decide(previous, stage, spend(customerId, today), today);
         TierPolicy.TierStatus s = d.status();
         TierPolicy.ManualOverride o = s.override();
-        if (previous == null || !s.equals(previous)) {
-            repository.tier(customerId, s.earnedTier(), s.since(), s.lastQualified(), o == null ? null : o.tier(),
-                    o == null ? null : o.by(), o == null ? null : o.until(), o == null ? null : o.note());
+        if (previous == null || !s.earnedTier().equals(previous.earnedTier()) || !s.since().equals(previous.since())
+                || !s.lastQualified().equals(previous.lastQualified())) {
+            repository.earnedTier(customerId, s.earnedTier(), s.since(), s.lastQualified());
+        }
+        if (previous != null && previous.override() != null && o == null) {
+            // The override ended: cleared only if it is still the one this decision saw.
+            repository.clearOverride(customerId, previous.override().until());
         }
         return d;
     }
@@ -272,16 +276,22 @@ public class LoyaltyProgramme {
     /** Credits every member's new orders, reverses returns, grants referral bonuses and expires due lots. */
     @Transactional
     public int accrueAll() {
-        Map<Long, List<Long>> referees = new HashMap<>();
+        Map<Long, List<CustomerLink>> referees = new HashMap<>();
         customers.eachLink((CustomerLink l) -> {
             if (l.referrerId() != null) {
-                referees.computeIfAbsent(l.referrerId(), k -> new ArrayList<>()).add(l.id());
+                referees.computeIfAbsent(l.referrerId(), k -> new ArrayList<>()).add(l);
             }
         });
         int n = 0;
         LocalDate today = today();
         for (ProgrammeRepository.Member m : repository.members()) {
-            n += accrue(m, today, referees);
+            try {
+                n += accrue(m, today, referees);
+            } catch (IllegalArgumentException e) {
+                // One member's ledger that does not replay must not stop everyone else's accrual.
+                org.slf4j.LoggerFactory.getLogger(LoyaltyProgramme.class).warn("Points of customer {} not accrued: {}",
+                        m.customerId(), e.getMessage());
+            }
         }
         return n;
     }
@@ -292,8 +302,10 @@ public class LoyaltyProgramme {
         return repository.member(customerId).map(m -> accrue(m, today(), Map.of())).orElse(0);
     }
 
-    private int accrue(ProgrammeRepository.Member m, LocalDate today, Map<Long, List<Long>> referees) {
+    private int accrue(ProgrammeRepository.Member m, LocalDate today, Map<Long, List<CustomerLink>> referees) {
         long id = m.customerId();
+        // The member's row is locked, so accruals, expiries and redemptions of one member never interleave.
+        repository.lock(id);
         Set<String> done = new HashSet<>();
         repository.entries(id).forEach(s -> done.add(kind(s.entry()) + ":" + s.source()));
         PointsLedger ledger = ledger(id);
@@ -336,7 +348,11 @@ public class LoyaltyProgramme {
                 }
             }
         }
-        for (Long referee : referees.getOrDefault(id, List.of())) {
+        for (CustomerLink link : referees.getOrDefault(id, List.of())) {
+            if (link.acquiredOn().isBefore(m.joinedOn())) {
+                continue; // referrals made before joining earn nothing
+            }
+            long referee = link.id();
             String source = "referral:" + referee;
             if (!done.contains("EARN:" + source) && settings.referralPoints() > 0 && keptFirstPurchase(referee,
                     today)) {
@@ -350,7 +366,7 @@ public class LoyaltyProgramme {
         }
         for (PointsLedger.Expire x : ledger.expireDue(today)) {
             ledger = ledger.append(x);
-            repository.insert(id, x, null, now, "system");
+            repository.insert(id, x, "expire:" + x.lotId(), now, "system");
             written++;
         }
         if (written > 0) {

@@ -76,6 +76,17 @@ class ProgrammeRepository {
                 .params(earned, since, lastQualified, override, by, until, note, customerId).update();
     }
 
+    void earnedTier(long customerId, String earned, LocalDate since, LocalDate lastQualified) {
+        jdbc.sql("update programme_member set earned_tier = ?, tier_since = ?, last_qualified = ? where customer_id = ?")
+                .params(earned, since, lastQualified, customerId).update();
+    }
+
+    void clearOverride(long customerId, LocalDate until) {
+        jdbc.sql("update programme_member set override_tier = null, override_by = null, override_until = null,"
+                        + " override_note = null where customer_id = ? and override_until = ?")
+                .params(customerId, until).update();
+    }
+
     void touch(long customerId) {
         jdbc.sql("update programme_member set version = version + 1 where customer_id = ?").param(customerId)
                 .update();

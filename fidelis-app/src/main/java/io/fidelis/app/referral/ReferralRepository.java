@@ -25,12 +25,10 @@ class ReferralRepository {
                 .optional();
     }
 
+    /** Inserts the code unless the customer has one or the code is taken (no exception: the transaction goes on). */
     boolean insert(long customerId, String code, Instant at) {
-        if (customerOf(code).isPresent()) {
-            return false;
-        }
-        jdbc.sql("insert into referral_code (customer_id, code, created_at) values (?, ?, ?)")
-                .params(customerId, code, at.atOffset(ZoneOffset.UTC)).update();
-        return true;
+        return jdbc.sql("insert into referral_code (customer_id, code, created_at) select ?, ?, ? where not exists"
+                        + " (select 1 from referral_code where customer_id = ? or code = ?)")
+                .params(customerId, code, at.atOffset(ZoneOffset.UTC), customerId, code).update() == 1;
     }
 }

@@ -27,7 +27,6 @@ import io.fidelis.app.shared.NotFoundException;
 import io.fidelis.core.referral.ReferralForest;
 import io.fidelis.core.referral.ReferralMultiplier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,17 +48,19 @@ public class Referrals {
     private final PurchaseRecording purchases;
     private final LoyaltyReadings loyalty;
     private final List<CustomerSignals> signals;
+    private final io.fidelis.app.staff.StaffDirectory staff;
     private final String publicUrl;
     private final Clock clock = Clock.systemUTC();
 
     Referrals(ReferralRepository repository, CustomerManagement customers, PurchaseRecording purchases,
-              LoyaltyReadings loyalty, List<CustomerSignals> signals,
+              LoyaltyReadings loyalty, List<CustomerSignals> signals, io.fidelis.app.staff.StaffDirectory staff,
               @Value("${fidelis.surveys.public-url:http://localhost:8080}") String publicUrl) {
         this.repository = repository;
         this.customers = customers;
         this.purchases = purchases;
         this.loyalty = loyalty;
         this.signals = signals;
+        this.staff = staff;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
@@ -79,12 +80,12 @@ public class Referrals {
             for (int i = 0; i < 8; i++) {
                 b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
             }
-            try {
-                if (repository.insert(customerId, b.toString(), Instant.now(clock))) {
-                    return b.toString();
-                }
-            } catch (DuplicateKeyException e) {
-                return repository.codeOf(customerId).orElseThrow(() -> e);
+            if (repository.insert(customerId, b.toString(), Instant.now(clock))) {
+                return b.toString();
+            }
+            Optional<String> mine = repository.codeOf(customerId);
+            if (mine.isPresent()) {
+                return mine.get();
             }
         }
         throw new IllegalStateException("no free referral code after 10 attempts");
@@ -135,10 +136,20 @@ public class Referrals {
             externalId = b.toString();
         } while (customers.idForSystem(externalId).isPresent());
         String phone = join.phone() == null || join.phone().isBlank() ? null : join.phone().strip();
+        if (phone != null && phone.length() > 50) {
+            throw new BusinessRuleException("phone", "a phone number of at most 50 characters, please");
+        }
         customers.register(new RegisterCustomer(externalId, new CustomerDetails(name, email, phone, null, null,
-                LocalDate.now(clock), "referral", null), referrer.externalId(), referrer.accountManager(),
+                LocalDate.now(clock), "referral", null), referrer.externalId(), activeManager(referrer.accountManager()),
                 join.marketingConsent(), "referral link"));
         return true;
+    }
+
+    /** The referrer's account manager if they still are one (enabled), else none. */
+    private String activeManager(String username) {
+        return username == null ? null : staff.accounts().stream().filter(a -> a.enabled()
+                && a.username().equals(username) && a.member().role() == io.fidelis.app.staff.Role.ACCOUNT_MANAGER)
+                .findFirst().map(a -> username).orElse(null);
     }
 
     // Analytics.
@@ -257,20 +268,24 @@ public class Referrals {
             named.add(id);
         }
         Map<Long, CustomerRecord> records = customers.recordsForSystem(named);
+        Optional<Set<Long>> visible = customers.visibleIds();
         List<Referee> up = new ArrayList<>();
         for (int i = 1; i < path.length; i++) {
-            up.add(referee(records.get(path[i]), f));
+            up.add(referee(records.get(path[i]), f, visible));
         }
         List<Referee> down = new ArrayList<>();
         for (long id : children.customerIds()) {
-            down.add(referee(records.get(id), f));
+            down.add(referee(records.get(id), f, visible));
         }
         String code = codeFor(c.id());
         return new Tree(c, code, link(code), p.figures(c.id()), up, down, children.total(), children.offset());
     }
 
-    private static Referee referee(CustomerRecord r, ReferralForest f) {
-        return new Referee(r.externalId(), r.name(), f.directReferrals(r.id()), f.chainSize(r.id()));
+    /** A referee as the caller may see them: another account manager's customer is shown without id or name. */
+    private static Referee referee(CustomerRecord r, ReferralForest f, Optional<Set<Long>> visible) {
+        boolean mine = visible.isEmpty() || visible.get().contains(r.id());
+        return new Referee(mine ? r.externalId() : null, mine ? r.name() : null, f.directReferrals(r.id()),
+                f.chainSize(r.id()));
     }
 
     /** A customer's figures for the Customer 360 (system use: the page checks the caller may see them). */

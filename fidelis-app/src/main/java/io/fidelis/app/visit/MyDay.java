@@ -103,7 +103,7 @@ public class MyDay {
         for (FollowUpTask t : repository.openTasksOf(me.id())) {
             CustomerRecord c = customers.recordForSystem(t.customerId()).orElseThrow();
             tasks.add(task(Kind.FOLLOW_UP, c, "task.followUp", List.of(t.title()), t.dueOn(), today,
-                    "/customers/" + c.externalId(), t.id(), t.version()));
+                    customerLink(c), t.id(), t.version()));
         }
         for (HandlingComplaints.Unresolved u : complaints.unresolvedOf(mine)) {
             CustomerRecord c = records.get(u.customerId());
@@ -132,7 +132,7 @@ public class MyDay {
                     && (last == null || last.isBefore(now.minus(Duration.ofDays(settings.atRiskQuietDays()))))) {
                 tasks.add(task(Kind.AT_RISK, records.get(id), "task.atRisk", List.of(
                         Math.round(100 * (b.pAlive() == null ? 0 : b.pAlive())), Math.round(b.clv())), today, today,
-                        "/customers/" + records.get(id).externalId(), null, null));
+                        customerLink(records.get(id)), null, null));
             }
             if (promoters.contains(id) && (last == null
                     || last.isBefore(now.minus(Duration.ofDays(settings.referralQuietDays()))))
@@ -141,7 +141,7 @@ public class MyDay {
                 long years = c.acquiredOn() == null ? 0 : java.time.temporal.ChronoUnit.YEARS.between(c.acquiredOn(),
                         today);
                 tasks.add(task(Kind.ASK_REFERRAL, c, "task.askReferral", List.of(years), today.plusDays(7), today,
-                        "/customers/" + c.externalId(), null, null));
+                        customerLink(c), null, null));
             }
         }
         tasks.sort(Comparator.comparing((Task t) -> !t.overdue()).thenComparing(Task::due)
@@ -157,6 +157,11 @@ public class MyDay {
         }
         return new Day(today, tasks, coverage(mine, now, valuable), team, settings.coverageDays(),
                 actions.forCustomers(mine, 20));
+    }
+
+    private static String customerLink(CustomerRecord c) {
+        return "/customers/" + org.springframework.web.util.UriUtils.encodePathSegment(c.externalId(),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Task task(Kind kind, CustomerRecord c, String key, List<Object> args, LocalDate due,

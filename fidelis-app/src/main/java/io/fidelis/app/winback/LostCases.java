@@ -98,10 +98,9 @@ public class LostCases {
         return Optional.of(id);
     }
 
-    /** The cases the caller may see, newest first, optionally of one status (settling won-back cases first). */
-    @Transactional
+    /** The cases the caller may see, newest first, optionally of one status. */
+    @Transactional(readOnly = true)
     public List<CaseView> list(LostCaseStatus status) {
-        settle();
         Optional<Set<Long>> visible = customers.visibleIds();
         List<LostCase> cases = repository.all().stream()
                 .filter(c -> status == null || c.status() == status)
@@ -271,7 +270,7 @@ public class LostCases {
     }
 
     /** Over the cases the caller may see. */
-    @Transactional
+    @Transactional(readOnly = true)
     public Overview overview() {
         List<CaseView> all = list(null);
         Map<String, Boolean> controllable = new HashMap<>();

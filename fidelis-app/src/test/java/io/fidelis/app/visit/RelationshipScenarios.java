@@ -177,6 +177,7 @@ abstract class RelationshipScenarios {
         assertThat(am1.page("/my-day").body()).contains("Stopped buying (lost since");
         assertThat(am1.page("/lost/" + catCase).statusCode()).isEqualTo(404);
         assertThat(am1.page("/lost").body()).contains("Customer ANN").doesNotContain("Customer CAT");
+        assertThat(am1.page("/lost?status=open").statusCode()).isEqualTo(200);
         // Declined needs a reason; then it is recorded and ended; an ended case does not change again.
         assertThat(follow(am1.postForm("/lost/" + bobCase, "version=0&action=CALL&end=DECLINED&_csrf="
                 + am1.csrfToken()))).contains("say why the customer declined");
@@ -270,6 +271,11 @@ abstract class RelationshipScenarios {
                 .containsPattern("id=\"revenue-direct\">[^<]*10\\.00").containsPattern("id=\"revenue-indirect\">[^<]*5\\.00")
                 .contains("Dan &lt;b&gt;Wu&lt;/b&gt;");
         assertThat(am1.page("/referrals/BOB").body()).contains("id=\"path-to-root\"").contains(">ANN<");
+        // Cat, another manager's customer, also came through Ann: am-1 sees that someone did, not who.
+        jdbc.sql("update customer set referred_by_id = ? where id = ?").params(ann, cat).update();
+        assertThat(am1.page("/referrals/ANN").body()).contains("another account manager&#39;s customer")
+                .doesNotContain("Customer CAT");
+        jdbc.sql("update customer set referred_by_id = null where id = ?").param(cat).update();
         Http am2 = Http.browser(port);
         am2.signIn("am-2", PASSWORD);
         assertThat(am2.page("/referrals/ANN").statusCode()).isEqualTo(404);

@@ -30,7 +30,8 @@ class LostCasePages {
 
     @GetMapping("/lost")
     String list(@RequestParam(required = false) String status, Model model, Locale locale) {
-        LostCaseStatus s = status == null || status.isBlank() ? null : LostCaseStatus.valueOf(status);
+        LostCaseStatus s = java.util.Arrays.stream(LostCaseStatus.values())
+                .filter(x -> x.name().equalsIgnoreCase(status == null ? "" : status.strip())).findFirst().orElse(null);
         model.addAttribute("cases", cases.list(s));
         model.addAttribute("o", cases.overview());
         model.addAttribute("status", status);
