@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import io.fidelis.app.purchase.PurchaseRecording;
 import io.fidelis.core.stats.Cusum;
 import io.fidelis.core.stats.Proportions;
+import io.fidelis.core.summary.PurchaseFrequency;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -347,12 +348,13 @@ public class ComplaintAnalytics {
             int[] g = groups.get(group);
             g[0]++;
             g[1] += boughtBetween(orders.get(c.customerId()), from, to) ? 1 : 0;
-            int before = bucket(count(orders.get(c.customerId()), c.receivedAt().minus(Duration.ofDays(365)),
+            Instant yearBefore = c.receivedAt().minus(Duration.ofDays(365));
+            int before = PurchaseFrequency.classOf(PurchaseFrequency.count(orders.get(c.customerId()), yearBefore,
                     c.receivedAt()));
             int[] matched = groups.get("neverComplained");
             for (long other : others) {
                 List<Instant> theirs = orders.get(other);
-                if (bucket(count(theirs, c.receivedAt().minus(Duration.ofDays(365)), c.receivedAt())) == before
+                if (PurchaseFrequency.classOf(PurchaseFrequency.count(theirs, yearBefore, c.receivedAt())) == before
                         && before > 0) {
                     matched[0]++;
                     matched[1] += boughtBetween(theirs, from, to) ? 1 : 0;
@@ -373,14 +375,5 @@ public class ComplaintAnalytics {
 
     private static boolean boughtBetween(List<Instant> orders, Instant from, Instant to) {
         return orders != null && orders.stream().anyMatch(t -> t.isAfter(from) && !t.isAfter(to));
-    }
-
-    private static int count(List<Instant> orders, Instant from, Instant to) {
-        return orders == null ? 0 : (int) orders.stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).count();
-    }
-
-    /** Purchase frequency classes for matching: none, one, two or three, four to seven, eight or more. */
-    private static int bucket(int n) {
-        return n == 0 ? 0 : n == 1 ? 1 : n <= 3 ? 2 : n <= 7 ? 3 : 4;
     }
 }

@@ -34,6 +34,7 @@ import io.fidelis.core.programme.PointsLedger;
 import io.fidelis.core.programme.ProgrammeLiability;
 import io.fidelis.core.programme.TierPolicy;
 import io.fidelis.core.stats.Proportions;
+import io.fidelis.core.summary.PurchaseFrequency;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -481,8 +482,9 @@ public class LoyaltyProgramme {
             Instant from = m.joinedOn().atStartOfDay().toInstant(ZoneOffset.UTC);
             Instant to = from.plus(Duration.ofDays(180));
             Instant before = from.minus(Duration.ofDays(365));
-            int bucket = bucket(count(orders.get(m.customerId()), before, from));
-            int after = count(orders.get(m.customerId()), from, to);
+            int bucket = PurchaseFrequency.classOf(PurchaseFrequency.count(orders.get(m.customerId()), before,
+                    from));
+            int after = PurchaseFrequency.count(orders.get(m.customerId()), from, to);
             n++;
             nOrders += after;
             nRetained += after > 0 ? 1 : 0;
@@ -490,8 +492,8 @@ public class LoyaltyProgramme {
             int start = others.isEmpty() ? 0 : (int) Math.floorMod(m.customerId() * 2654435761L, others.size());
             for (int i = 0; i < others.size() && found < 3; i++) {
                 long other = others.get((start + i) % others.size());
-                if (bucket(count(orders.get(other), before, from)) == bucket) {
-                    int a = count(orders.get(other), from, to);
+                if (PurchaseFrequency.classOf(PurchaseFrequency.count(orders.get(other), before, from)) == bucket) {
+                    int a = PurchaseFrequency.count(orders.get(other), from, to);
                     k++;
                     kOrders += a;
                     kRetained += a > 0 ? 1 : 0;
@@ -502,13 +504,5 @@ public class LoyaltyProgramme {
         return new Comparison(n, n == 0 ? Double.NaN : (double) nOrders / n, n == 0 ? null
                 : Proportions.wilson(nRetained, n, 0.95), k, k == 0 ? Double.NaN : (double) kOrders / k,
                 k == 0 ? null : Proportions.wilson(kRetained, k, 0.95));
-    }
-
-    private static int count(List<Instant> orders, Instant from, Instant to) {
-        return orders == null ? 0 : (int) orders.stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).count();
-    }
-
-    private static int bucket(int n) {
-        return n == 0 ? 0 : n == 1 ? 1 : n <= 3 ? 2 : n <= 7 ? 3 : 4;
     }
 }
