@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +42,12 @@ class ComplaintSpikeWatch implements DashboardAlerts {
     private final StaffDirectory staff;
     private final StaffNotices notices;
     private final ComplaintSettings settings;
+    private final ManagingComplaintCategories categories;
     private final Clock clock = Clock.systemUTC();
 
     ComplaintSpikeWatch(ComplaintRepository repository, ComplaintAnalytics analytics, StaffDirectory staff,
-                        StaffNotices notices, ComplaintSettings settings) {
+                        StaffNotices notices, ComplaintSettings settings, ManagingComplaintCategories categories) {
+        this.categories = categories;
         this.settings = settings;
         this.repository = repository;
         this.analytics = analytics;
@@ -78,7 +79,7 @@ class ComplaintSpikeWatch implements DashboardAlerts {
             }
         }
         List<ComplaintRepository.Alert> earlier = repository.alertsSince(today.minusDays(SHOWN_DAYS + LOOK_BACK_DAYS));
-        Map<String, String> names = names(Locale.ENGLISH);
+        Map<String, String> names = categories.names(Locale.ENGLISH);
         List<StaffAccount> managers = staff.accounts().stream().filter(s -> s.enabled()
                 && (s.member().role() == Role.ADMIN || s.member().role() == Role.MANAGER)).toList();
         for (ComplaintRepository.Alert a : raised) {
@@ -97,13 +98,6 @@ class ComplaintSpikeWatch implements DashboardAlerts {
         return raised;
     }
 
-    private Map<String, String> names(Locale locale) {
-        Map<String, String> names = new HashMap<>();
-        boolean zh = locale.getLanguage().equals("zh");
-        repository.allCategories().forEach(c -> names.put(c.code(), zh ? c.nameZh() : c.nameEn()));
-        return names;
-    }
-
     private static String subject(ComplaintRepository.Alert a, Map<String, String> names) {
         return a.kind().equals("category") ? names.getOrDefault(a.subject(), a.subject()) : "product " + a.subject();
     }
@@ -113,7 +107,7 @@ class ComplaintSpikeWatch implements DashboardAlerts {
     @Transactional(readOnly = true)
     public List<DashboardAlert> current(Locale locale) {
         LocalDate today = LocalDate.ofInstant(Instant.now(clock), ZoneOffset.UTC);
-        Map<String, String> names = names(locale);
+        Map<String, String> names = categories.names(locale);
         Map<String, ComplaintRepository.Alert> latest = new LinkedHashMap<>();
         for (ComplaintRepository.Alert a : repository.alertsSince(today.minusDays(SHOWN_DAYS - 1))) {
             latest.putIfAbsent(a.kind() + ":" + a.subject(), a);

@@ -121,6 +121,14 @@ public class LoyaltyReadings {
 
     /** What relationship work needs of a customer's profile. */
     public record Brief(String stage, String overlay, Double pAlive, Double clv, int occasions) {
+        /** The stage as the core enum; NEW for a stage this version does not know. */
+        public io.fidelis.core.loyalty.LoyaltyStage loyaltyStage() {
+            try {
+                return io.fidelis.core.loyalty.LoyaltyStage.valueOf(stage);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                return io.fidelis.core.loyalty.LoyaltyStage.NEW;
+            }
+        }
     }
 
     /** The profiles of these customers (system use: the caller has scoped the customers). */
@@ -132,8 +140,12 @@ public class LoyaltyReadings {
     /** The CLV at a quantile (0.8: four in five customers are worth less), over every scored customer; 0 if none. */
     @Transactional(readOnly = true)
     public double clvQuantile(double q) {
-        double[] v = profiles.clvsSorted();
-        return v.length == 0 ? 0 : v[Math.min(v.length - 1, (int) Math.floor(q * v.length))];
+        return quantile(profiles.clvsSorted(), q);
+    }
+
+    /** The value at a quantile of sorted values (as {@link #clvQuantile}); 0 for none. */
+    public static double quantile(double[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
     }
 
     /** Every scored customer's CLV, sorted ascending, for percentiles (system use). */

@@ -185,12 +185,7 @@ public class LoyaltyProgramme {
         TierPolicy.TierStatus previous = m.earnedTier() == null ? null : new TierPolicy.TierStatus(m.earnedTier(),
                 m.tierSince(), m.lastQualified(), override);
         LoyaltyReadings.Brief brief = loyalty.briefsOf(List.of(customerId)).get(customerId);
-        LoyaltyStage stage;
-        try {
-            stage = brief == null ? LoyaltyStage.NEW : LoyaltyStage.valueOf(brief.stage());
-        } catch (IllegalArgumentException e) {
-            stage = LoyaltyStage.NEW;
-        }
+        LoyaltyStage stage = brief == null ? LoyaltyStage.NEW : brief.loyaltyStage();
         TierPolicy.TierDecision d = tiers.decide(previous, stage, spend(customerId, today), today);
         TierPolicy.TierStatus s = d.status();
         TierPolicy.ManualOverride o = s.override();

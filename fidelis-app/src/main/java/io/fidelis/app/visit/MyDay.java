@@ -98,7 +98,10 @@ public class MyDay {
         Map<Long, Instant> lastContact = repository.lastContacts(now.minus(Duration.ofDays(Math.max(
                 settings.coverageDays(), Math.max(settings.atRiskQuietDays(), settings.referralQuietDays())))));
         Map<Long, LoyaltyReadings.Brief> briefs = loyalty.briefsOf(mine);
-        double valuable = loyalty.clvQuantile(settings.valuableQuantile());
+        double[] clvs = loyalty.clvsSorted();
+        double valuable = LoyaltyReadings.quantile(clvs, settings.valuableQuantile());
+        double median = LoyaltyReadings.quantile(clvs, 0.5);
+        Map<Long, Instant> coveredSince = repository.lastContacts(now.minus(Duration.ofDays(settings.coverageDays())));
         List<Task> tasks = new ArrayList<>();
         for (FollowUpTask t : repository.openTasksOf(me.id())) {
             CustomerRecord c = customers.recordForSystem(t.customerId()).orElseThrow();
@@ -150,12 +153,12 @@ public class MyDay {
         if (me.role() == Role.ADMIN || me.role() == Role.MANAGER) {
             for (StaffMember m : staff.list()) {
                 if (m.role() == Role.ACCOUNT_MANAGER) {
-                    team.add(new ManagerCoverage(m.username(), coverage(customers.idsManagedBy(m.id()), now,
-                            valuable)));
+                    team.add(new ManagerCoverage(m.username(), coverage(customers.idsManagedBy(m.id()), null,
+                            coveredSince, valuable, median)));
                 }
             }
         }
-        return new Day(today, tasks, coverage(mine, now, valuable), team, settings.coverageDays(),
+        return new Day(today, tasks, coverage(mine, briefs, coveredSince, valuable, median), team, settings.coverageDays(),
                 actions.forCustomers(mine, 20));
     }
 
@@ -173,10 +176,9 @@ public class MyDay {
      * Coverage by value tier: A, the valuable (CLV at or above the valuable quantile); B, at or above the median;
      * C, below; "–", not scored.
      */
-    private List<Coverage> coverage(Set<Long> ids, Instant now, double valuable) {
-        Map<Long, Instant> last = repository.lastContacts(now.minus(Duration.ofDays(settings.coverageDays())));
-        Map<Long, LoyaltyReadings.Brief> briefs = loyalty.briefsOf(ids);
-        double median = loyalty.clvQuantile(0.5);
+    private List<Coverage> coverage(Set<Long> ids, Map<Long, LoyaltyReadings.Brief> known, Map<Long, Instant> last,
+                                    double valuable, double median) {
+        Map<Long, LoyaltyReadings.Brief> briefs = known != null ? known : loyalty.briefsOf(ids);
         String[] tiers = {"A", "B", "C", "–"};
         int[][] n = new int[4][2];
         for (Long id : ids) {

@@ -102,7 +102,7 @@ public class NextBestActions {
         List<Advice> out = new ArrayList<>();
         for (CustomerRecord c : records) {
             LoyaltyReadings.Brief b = briefs.get(c.id());
-            LoyaltyStage stage = stage(b);
+            LoyaltyStage stage = b == null ? LoyaltyStage.NEW : b.loyaltyStage();
             double clv = b == null || b.clv() == null || !Double.isFinite(b.clv()) ? 0 : b.clv();
             double percentile = clvs.length == 0 || b == null || b.clv() == null ? 0 : percentile(clvs, clv);
             Instant last = contacted.get(c.id());
@@ -129,14 +129,6 @@ public class NextBestActions {
             out.add(new Advice(c, NextBestAction.rank(facts, rules), products));
         }
         return out;
-    }
-
-    private static LoyaltyStage stage(LoyaltyReadings.Brief b) {
-        try {
-            return b == null ? LoyaltyStage.NEW : LoyaltyStage.valueOf(b.stage());
-        } catch (IllegalArgumentException e) {
-            return LoyaltyStage.NEW;
-        }
     }
 
     /** The share of customers (in %) whose CLV is at most this one's: the most valuable customer is at 100. */

@@ -1,21 +1,16 @@
 package io.fidelis.core.basket;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import io.fidelis.core.csv.CsvScanner;
-import io.fidelis.core.csv.Decompressing;
-import io.fidelis.core.csv.ReadAhead;
 import io.fidelis.core.csv.RowError;
 import io.fidelis.core.summary.InvalidTransactionException;
+import io.fidelis.core.summary.TransactionCsv;
 
 /**
  * Reads baskets from a purchase-line CSV file (plain or gzip) with named columns: the basket (an order or invoice
@@ -52,22 +47,15 @@ public final class BasketCsv {
     /** @throws InvalidTransactionException for a missing column, an unreadable date or quantity, malformed CSV */
     public static Result read(Path file, Columns columns) throws IOException {
         String name = file.getFileName().toString();
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        InputStream data = Decompressing.ifGzip(raw);
-        try (CsvScanner csv = new CsvScanner(data == raw ? raw : new ReadAhead(data))) {
-            if (!csv.next()) {
-                throw new InvalidTransactionException(new RowError(name, 1, null, "the file is empty: no header"));
-            }
-            Map<String, Integer> header = new LinkedHashMap<>();
-            for (int i = 0; i < csv.fields(); i++) {
-                header.putIfAbsent(csv.string(i), i);
-            }
-            int basket = column(header, columns.basket(), name, "--basket-column");
-            int item = column(header, columns.item(), name, "--item-column");
-            int customer = columns.customer() == null ? -1 : column(header, columns.customer(), name,
-                    "--customer-column");
-            int date = columns.date() == null ? -1 : column(header, columns.date(), name, "--date-column");
-            int quantity = columns.quantity() == null ? -1 : column(header, columns.quantity(), name,
+        try (CsvScanner csv = TransactionCsv.open(file)) {
+            Map<String, Integer> header = TransactionCsv.header(csv, name);
+            int basket = TransactionCsv.column(header, columns.basket(), name, "--basket-column");
+            int item = TransactionCsv.column(header, columns.item(), name, "--item-column");
+            int customer = columns.customer() == null ? -1 : TransactionCsv.column(header, columns.customer(),
+                    name, "--customer-column");
+            int date = columns.date() == null ? -1 : TransactionCsv.column(header, columns.date(), name,
+                    "--date-column");
+            int quantity = columns.quantity() == null ? -1 : TransactionCsv.column(header, columns.quantity(), name,
                     "--quantity-column");
             Baskets.Builder builder = Baskets.builder();
             long rows = 0;
@@ -127,15 +115,4 @@ public final class BasketCsv {
                 + csv.string(field) + "'"));
     }
 
-    private static int column(Map<String, Integer> header, String wanted, String file, String option) {
-        if (wanted == null) {
-            throw new InvalidTransactionException(new RowError(file, 1, option, "name the column with " + option));
-        }
-        Integer i = header.get(wanted);
-        if (i == null) {
-            throw new InvalidTransactionException(new RowError(file, 1, wanted, "no such column; the header has "
-                    + header.keySet()));
-        }
-        return i;
-    }
 }

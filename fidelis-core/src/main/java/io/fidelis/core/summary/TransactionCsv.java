@@ -42,17 +42,8 @@ public final class TransactionCsv {
         String name = file.getFileName().toString();
         DateTimeFormatter pattern = columns.datePattern() == null ? null
                 : DateTimeFormatter.ofPattern(columns.datePattern());
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        InputStream data = Decompressing.ifGzip(raw);
-        // Decompressing in a second thread while this one parses.
-        try (CsvScanner csv = new CsvScanner(data == raw ? raw : new ReadAhead(data))) {
-            if (!csv.next()) {
-                throw new InvalidTransactionException(new RowError(name, 1, null, "the file is empty: no header"));
-            }
-            Map<String, Integer> header = new LinkedHashMap<>();
-            for (int i = 0; i < csv.fields(); i++) {
-                header.putIfAbsent(csv.string(i), i);
-            }
+        try (CsvScanner csv = open(file)) {
+            Map<String, Integer> header = header(csv, name);
             int customer = column(header, columns.customer(), name, "--customer-column");
             int date = column(header, columns.date(), name, "--date-column");
             int amount = columns.amount() == null ? -1 : column(header, columns.amount(), name, "--amount-column");
@@ -223,7 +214,27 @@ public final class TransactionCsv {
         return id.substring(0, point);
     }
 
-    private static int column(Map<String, Integer> header, String wanted, String file, String option) {
+    /** A plain or gzipped CSV file, decompressed in a second thread while the caller parses. */
+    public static CsvScanner open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        InputStream data = Decompressing.ifGzip(raw);
+        return new CsvScanner(data == raw ? raw : new ReadAhead(data));
+    }
+
+    /** The header's columns by name (the first of a repeated name), after reading it; an empty file is refused. */
+    public static Map<String, Integer> header(CsvScanner csv, String file) throws IOException {
+        if (!csv.next()) {
+            throw new InvalidTransactionException(new RowError(file, 1, null, "the file is empty: no header"));
+        }
+        Map<String, Integer> header = new LinkedHashMap<>();
+        for (int i = 0; i < csv.fields(); i++) {
+            header.putIfAbsent(csv.string(i), i);
+        }
+        return header;
+    }
+
+    /** The position of a named column; refused, naming the option to set, when it is not named or not there. */
+    public static int column(Map<String, Integer> header, String wanted, String file, String option) {
         if (wanted == null) {
             throw new InvalidTransactionException(new RowError(file, 1, option, "name the column with " + option));
         }
