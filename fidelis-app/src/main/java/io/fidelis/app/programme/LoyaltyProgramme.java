@@ -121,7 +121,13 @@ public class LoyaltyProgramme {
     public record MemberView(CustomerRecord customer, LocalDate joinedOn, TierPolicy.TierDecision tier,
                              BigDecimal spend, long balance, List<PointsLedger.Lot> lots,
                              List<PointsLedger.Lot> expiringSoon, List<PointsLedger.Entry> entries,
-                             List<Reward> rewards, List<String> tierRules, long version) {
+                             List<Reward> rewards, List<String> tierRules, List<GiftEntitlement> gifts,
+                             long version) {
+
+        /** The gifts still to be handed over. */
+        public List<GiftEntitlement> pendingGifts() {
+            return gifts.stream().filter(g -> g.status() == GiftEntitlement.Status.PENDING).toList();
+        }
     }
 
     /** A reward of the catalogue. */
@@ -153,7 +159,7 @@ public class LoyaltyProgramme {
         Collections.reverse(entries);
         return new MemberView(c, m.joinedOn(), decision, spend(c.id(), today), ledger.balance(today),
                 ledger.lots(today), ledger.expiring(today, Period.ofMonths(3)), entries, rewards(), tierRules(),
-                repository.member(c.id()).orElseThrow().version());
+                repository.gifts(c.id()), repository.member(c.id()).orElseThrow().version());
     }
 
     /** The tiers' names, lowest first. */
@@ -202,7 +208,7 @@ public class LoyaltyProgramme {
 
     private BigDecimal spend(long customerId, LocalDate today) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (ProgrammeRepository.Line l : repository.linesSince(customerId, today.minusMonths(
+        for (PurchaseRecording.OrderLine l : purchases.orderLinesSince(customerId, today.minusMonths(
                 settings.windowMonths()))) {
             sum = sum.add(l.amount());
         }
@@ -241,6 +247,26 @@ public class LoyaltyProgramme {
         events.publishEvent(new AuditableChange(current.actor(), "programme-member", externalId, "redeem", null,
                 AuditableChange.json("reward", reward.code(), "points", reward.points(), "balance",
                         balance - reward.points())));
+    }
+
+    /** Staff hand a pending gift to a member the caller may see; audited. */
+    @Transactional
+    public GiftEntitlement handOverGift(String externalId, long giftId, String note) {
+        CustomerRecord c = customers.find(externalId);
+        repository.lock(c.id()).orElseThrow(() -> new BusinessRuleException("member", externalId
+                + " is not a member"));
+        GiftEntitlement g = repository.gift(giftId).filter(x -> x.customerId() == c.id()).orElseThrow(() ->
+                new NotFoundException("no gift " + giftId + " for " + externalId));
+        GiftEntitlement after = g.handOver(current.actor(), Instant.now(clock), note);
+        if (!repository.update(after)) {
+            throw new io.fidelis.app.shared.ConflictException("the gift was changed by someone else; reload");
+        }
+        repository.touch(c.id());
+        events.publishEvent(new AuditableChange(current.actor(), "programme-member", externalId, "hand over gift",
+                AuditableChange.json("gift", g.id(), "status", g.status().name()), AuditableChange.json("gift",
+                g.id(), "status", after.status().name(), "what", after.quantity() + " × " + after.gift(), "note",
+                after.note() == null ? "" : after.note())));
+        return after;
     }
 
     /** A manager sets a tier until a date; audited; it ends on its date and never holds a member below their tier. */
@@ -305,17 +331,20 @@ public class LoyaltyProgramme {
         Set<String> done = new HashSet<>();
         repository.entries(id).forEach(s -> done.add(kind(s.entry()) + ":" + s.source()));
         PointsLedger ledger = ledger(id);
-        Map<String, List<ProgrammeRepository.Line>> orders = new LinkedHashMap<>();
-        for (ProgrammeRepository.Line l : repository.linesSince(id, m.joinedOn())) {
+        Map<String, List<PurchaseRecording.OrderLine>> orders = new LinkedHashMap<>();
+        for (PurchaseRecording.OrderLine l : purchases.orderLinesSince(id, m.joinedOn())) {
             orders.computeIfAbsent(l.orderId(), k -> new ArrayList<>()).add(l);
         }
         Instant now = Instant.now(clock);
         int written = 0;
-        for (Map.Entry<String, List<ProgrammeRepository.Line>> o : orders.entrySet()) {
-            ProgrammeRepository.Line first = o.getValue().get(0);
+        Map<String, GiftEntitlement> gifts = new HashMap<>();
+        repository.gifts(id).forEach(g -> gifts.put(g.source() + "\n" + g.rule(), g));
+        Map<String, List<EarningRules.Line>> returnedOf = new HashMap<>();
+        for (Map.Entry<String, List<PurchaseRecording.OrderLine>> o : orders.entrySet()) {
+            PurchaseRecording.OrderLine first = o.getValue().get(0);
             LocalDate day = LocalDate.ofInstant(first.at(), ZoneOffset.UTC);
             List<EarningRules.Line> lines = new ArrayList<>();
-            for (ProgrammeRepository.Line l : o.getValue()) {
+            for (PurchaseRecording.OrderLine l : o.getValue()) {
                 if (l.quantity().signum() != 0) {
                     lines.add(new EarningRules.Line(l.sku() == null ? "?" : l.sku(), l.category(), l.quantity().abs(),
                             l.amount().abs()));
@@ -325,39 +354,63 @@ public class LoyaltyProgramme {
                 continue;
             }
             EarningRules.Earning e = earning.earn(day, lines);
-            if ("ORDER".equals(first.kind()) && !done.contains("EARN:" + o.getKey()) && e.points() > 0) {
-                String gifts = e.gifts().isEmpty() ? "" : "; gift: " + String.join(", ", e.gifts().stream()
-                        .map(g -> g.count() + " × " + g.gift()).toList());
-                ledger = ledger.earn("O:" + o.getKey(), e.points(), today, today.plusMonths(settings.pointsMonths()),
-                        "order " + o.getKey() + " of " + day + gifts, o.getKey());
-                repository.insert(id, last(ledger), o.getKey(), now, "system");
-                written++;
-            } else if ("RETURN".equals(first.kind()) && first.originalOrderId() != null
-                    && !done.contains("REVERSE:" + o.getKey()) && e.points() > 0) {
-                try {
-                    ledger = ledger.reverse(today, first.originalOrderId(), e.points(), "return " + o.getKey()
-                            + " of order " + first.originalOrderId());
+            if ("ORDER".equals(first.kind())) {
+                if (!done.contains("EARN:" + o.getKey()) && e.points() > 0) {
+                    String giftWords = e.gifts().isEmpty() ? "" : "; gift: " + String.join(", ", e.gifts().stream()
+                            .map(g -> g.count() + " × " + g.gift()).toList());
+                    ledger = ledger.earn("O:" + o.getKey(), e.points(), today, today.plusMonths(
+                            settings.pointsMonths()), "order " + o.getKey() + " of " + day + giftWords, o.getKey());
                     repository.insert(id, last(ledger), o.getKey(), now, "system");
                     written++;
-                } catch (IllegalArgumentException ignored) {
-                    // The order earned nothing here (before joining), so there is nothing to reverse.
+                }
+                for (EarningRules.GiftEntitlement g : e.gifts()) {
+                    if (!gifts.containsKey(o.getKey() + "\n" + g.rule())) {
+                        GiftEntitlement earned = GiftEntitlement.earned(id, o.getKey(), g.rule(), g.gift(), g.count(),
+                                "order " + o.getKey() + " of " + day + ": " + g.reason(), now);
+                        repository.insert(earned);
+                        gifts.put(o.getKey() + "\n" + g.rule(), earned);
+                        written++;
+                    }
+                }
+            } else if ("RETURN".equals(first.kind()) && first.originalOrderId() != null) {
+                returnedOf.computeIfAbsent(first.originalOrderId(), k -> new ArrayList<>()).addAll(lines);
+                if (!done.contains("REVERSE:" + o.getKey()) && e.points() > 0) {
+                    try {
+                        ledger = ledger.reverse(today, first.originalOrderId(), e.points(), "return " + o.getKey()
+                                + " of order " + first.originalOrderId());
+                        repository.insert(id, last(ledger), o.getKey(), now, "system");
+                        written++;
+                    } catch (IllegalArgumentException ignored) {
+                        // The order earned nothing here (before joining), so there is nothing to reverse.
+                    }
                 }
             }
         }
+        written += reduceGiftsForReturns(id, orders, returnedOf, gifts, now);
         for (CustomerLink link : referees.getOrDefault(id, List.of())) {
             if (link.acquiredOn().isBefore(m.joinedOn())) {
                 continue; // referrals made before joining earn nothing
             }
             long referee = link.id();
             String source = "referral:" + referee;
-            if (!done.contains("EARN:" + source) && settings.referralPoints() > 0 && keptFirstPurchase(referee,
-                    today)) {
-                ledger = ledger.earn("R:" + referee, settings.referralPoints(), today,
-                        today.plusMonths(settings.pointsMonths()), "referral: customer "
-                                + customers.recordForSystem(referee).map(CustomerRecord::externalId).orElse("?")
-                                + " kept their first purchase", null);
-                repository.insert(id, last(ledger), source, now, "system");
-                written++;
+            boolean pointsDue = !done.contains("EARN:" + source) && settings.referralPoints() > 0;
+            boolean giftDue = !settings.referralGift().isBlank() && !gifts.containsKey(source + "\nreferral");
+            if ((pointsDue || giftDue) && keptFirstPurchase(referee, today)) {
+                String who = "referral: customer " + customers.recordForSystem(referee).map(
+                        CustomerRecord::externalId).orElse("?") + " kept their first purchase";
+                if (pointsDue) {
+                    ledger = ledger.earn("R:" + referee, settings.referralPoints(), today,
+                            today.plusMonths(settings.pointsMonths()), who, null);
+                    repository.insert(id, last(ledger), source, now, "system");
+                    written++;
+                }
+                if (giftDue) {
+                    GiftEntitlement earned = GiftEntitlement.earned(id, source, "referral",
+                            settings.referralGift().strip(), 1, who, now);
+                    repository.insert(earned);
+                    gifts.put(source + "\nreferral", earned);
+                    written++;
+                }
             }
         }
         for (PointsLedger.Expire x : ledger.expireDue(today)) {
@@ -371,10 +424,61 @@ public class LoyaltyProgramme {
         return written;
     }
 
+    /**
+     * A return takes its order's lines away: each pending gift of a returned order is reduced to what the lines kept
+     * still earn under the same rule (cancelled at 0); gifts handed over stay as they are.
+     */
+    private int reduceGiftsForReturns(long id, Map<String, List<PurchaseRecording.OrderLine>> orders,
+                                      Map<String, List<EarningRules.Line>> returnedOf,
+                                      Map<String, GiftEntitlement> gifts, Instant now) {
+        int written = 0;
+        for (Map.Entry<String, List<EarningRules.Line>> r : returnedOf.entrySet()) {
+            List<PurchaseRecording.OrderLine> original = orders.get(r.getKey());
+            if (original == null) {
+                continue; // bought before joining: it earned no gift
+            }
+            Map<String, BigDecimal> kept = new LinkedHashMap<>();
+            Map<String, String[]> skuCategory = new HashMap<>();
+            for (PurchaseRecording.OrderLine l : original) {
+                String sku = l.sku() == null ? "?" : l.sku();
+                kept.merge(sku, l.quantity(), BigDecimal::add);
+                skuCategory.putIfAbsent(sku, new String[] {l.category()});
+            }
+            for (EarningRules.Line l : r.getValue()) {
+                kept.merge(l.sku(), l.quantity().negate(), BigDecimal::add);
+            }
+            List<EarningRules.Line> left = new ArrayList<>();
+            kept.forEach((sku, q) -> {
+                if (q.signum() > 0 && skuCategory.containsKey(sku)) {
+                    left.add(new EarningRules.Line(sku, skuCategory.get(sku)[0], q, BigDecimal.ZERO));
+                }
+            });
+            LocalDate day = LocalDate.ofInstant(original.get(0).at(), ZoneOffset.UTC);
+            Map<String, Integer> stillEarned = new HashMap<>();
+            if (!left.isEmpty()) {
+                earning.earn(day, left).gifts().forEach(g -> stillEarned.put(g.rule(), g.count()));
+            }
+            for (GiftEntitlement g : gifts.values()) {
+                if (!g.source().equals(r.getKey()) || g.status() != GiftEntitlement.Status.PENDING) {
+                    continue;
+                }
+                GiftEntitlement stored = g.id() == 0 ? repository.gifts(id).stream().filter(x -> x.source().equals(
+                        g.source()) && x.rule().equals(g.rule())).findFirst().orElseThrow() : g;
+                GiftEntitlement after = stored.reduceTo(stillEarned.getOrDefault(g.rule(), 0), "order "
+                        + r.getKey() + " partly or wholly returned", now);
+                if (after != stored && repository.update(after)) {
+                    gifts.put(g.source() + "\n" + g.rule(), after);
+                    written++;
+                }
+            }
+        }
+        return written;
+    }
+
     /** The referee's first order is at least referral-days old and nothing of it was returned. */
     private boolean keptFirstPurchase(long referee, LocalDate today) {
-        List<ProgrammeRepository.Line> lines = repository.linesSince(referee, LocalDate.of(1970, 1, 1));
-        Optional<ProgrammeRepository.Line> first = lines.stream().filter(l -> "ORDER".equals(l.kind())).findFirst();
+        List<PurchaseRecording.OrderLine> lines = purchases.orderLinesSince(referee, LocalDate.of(1970, 1, 1));
+        Optional<PurchaseRecording.OrderLine> first = lines.stream().filter(l -> "ORDER".equals(l.kind())).findFirst();
         if (first.isEmpty() || LocalDate.ofInstant(first.get().at(), ZoneOffset.UTC).plusDays(settings.referralDays())
                 .isAfter(today)) {
             return false;
@@ -433,7 +537,13 @@ public class LoyaltyProgramme {
     }
 
     public record Overview(int members, Map<String, Long> tiers, ProgrammeLiability.Liability liability,
-                           Comparison comparison, List<Reward> rewards) {
+                           Comparison comparison, List<Reward> rewards, long pendingGifts,
+                           List<PendingGift> oldestPendingGifts) {
+    }
+
+    /** A gift waiting to be handed over, with whose it is. */
+    public record PendingGift(String customerId, String customerName, String gift, int quantity, String reason,
+                              Instant since) {
     }
 
     @Transactional(readOnly = true)
@@ -450,8 +560,17 @@ public class LoyaltyProgramme {
             }
         }
         List<PointsLedger> ledgers = repository.allEntries().values().stream().map(PointsLedger::of).toList();
+        // The oldest pending gifts of the members the caller may see (an account manager: their own customers).
+        Optional<Set<Long>> visible = customers.visibleIds();
+        List<GiftEntitlement> allWaiting = repository.pendingGifts().stream().filter(g ->
+                visible.isEmpty() || visible.get().contains(g.customerId())).toList();
+        List<GiftEntitlement> waiting = allWaiting.stream().limit(20).toList();
+        Map<Long, CustomerRecord> names = customers.recordsForSystem(waiting.stream().map(
+                GiftEntitlement::customerId).toList());
+        List<PendingGift> pending = waiting.stream().map(g -> new PendingGift(names.get(g.customerId()).externalId(),
+                names.get(g.customerId()).name(), g.gift(), g.quantity(), g.reason(), g.createdAt())).toList();
         return new Overview(members.size(), byTier, ProgrammeLiability.of(ledgers, today, settings.valuePerPoint()),
-                compare(members, today), rewards());
+                compare(members, today), rewards(), allWaiting.size(), pending);
     }
 
     /**

@@ -187,21 +187,47 @@ class ProgrammeRepository {
                 .update() == 1;
     }
 
-    /** A purchase line of a member since a day, for accrual. */
-    record Line(String orderId, String kind, String originalOrderId, Instant at, String sku, String category,
-                java.math.BigDecimal quantity, java.math.BigDecimal amount) {
+    private static final String GIFT = "select id, customer_id, source, rule_name, gift, quantity, reason, status,"
+            + " created_at, settled_at, settled_by, note, version from gift_entitlement";
+
+    private static GiftEntitlement gift(ResultSet rs, int n) throws SQLException {
+        java.sql.Timestamp settled = rs.getTimestamp(10);
+        return new GiftEntitlement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6), rs.getString(7), GiftEntitlement.Status.valueOf(rs.getString(8)),
+                rs.getTimestamp(9).toInstant(), settled == null ? null : settled.toInstant(), rs.getString(11),
+                rs.getString(12), rs.getLong(13));
     }
 
-    List<Line> linesSince(long customerId, LocalDate from) {
-        return jdbc.sql("select p.order_id, p.kind, p.original_order_id, p.purchased_at, l.sku, coalesce(l.category,"
-                        + " pr.category), l.quantity, l.quantity * l.unit_price from purchase p join purchase_line l"
-                        + " on l.order_id = p.order_id left join product pr on pr.sku = l.sku"
-                        + " where p.customer_id = ? and p.purchased_at >= ? order by p.purchased_at, p.order_id,"
-                        + " l.line_no")
-                .params(customerId, from.atStartOfDay().atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getBigDecimal(7),
-                        rs.getBigDecimal(8)))
+    List<GiftEntitlement> gifts(long customerId) {
+        return jdbc.sql(GIFT + " where customer_id = ? order by created_at desc, id desc").param(customerId)
+                .query(ProgrammeRepository::gift).list();
+    }
+
+    Optional<GiftEntitlement> gift(long id) {
+        return jdbc.sql(GIFT + " where id = ?").param(id).query(ProgrammeRepository::gift).optional();
+    }
+
+    /** Pending gifts of every member, oldest first. */
+    List<GiftEntitlement> pendingGifts() {
+        return jdbc.sql(GIFT + " where status = 'PENDING' order by created_at, id").query(ProgrammeRepository::gift)
                 .list();
+    }
+
+    void insert(GiftEntitlement g) {
+        jdbc.sql("insert into gift_entitlement (customer_id, source, rule_name, gift, quantity, reason, status,"
+                        + " created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                .params(g.customerId(), g.source(), g.rule(), g.gift(), g.quantity(), g.reason(), g.status().name(),
+                        g.createdAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Writes a gift's new state if nobody changed it since it was read; false otherwise. */
+    boolean update(GiftEntitlement g) {
+        return jdbc.sql("update gift_entitlement set quantity = ?, status = ?, settled_at = ?, settled_by = ?,"
+                        + " note = ?, version = version + 1 where id = ? and version = ?")
+                .params(g.quantity(), g.status().name(), g.settledAt() == null ? null
+                                : g.settledAt().atOffset(ZoneOffset.UTC), g.settledBy(), g.note(), g.id(),
+                        g.version())
+                .update() == 1;
     }
 }

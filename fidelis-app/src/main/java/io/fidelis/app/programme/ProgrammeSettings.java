@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param giftRules      buy-and-get-a-gift rules, each {@code SKU:QUANTITY:GIFT} (a product bought N times in one order)
  * @param referralPoints points a member earns when someone they referred keeps their first purchase
  * @param referralDays   days the first purchase must stand without a return
+ * @param referralGift   a gift a member is given when someone they referred keeps their first purchase (none when
+ *                       blank); with {@code referralPoints} 0 the reward is the gift alone
  */
 @ConfigurationProperties("fidelis.programme")
 public record ProgrammeSettings(@DefaultValue("1") BigDecimal pointsPerUnit, @DefaultValue("24") int pointsMonths,
@@ -32,7 +34,18 @@ public record ProgrammeSettings(@DefaultValue("1") BigDecimal pointsPerUnit, @De
                                 List<String> tiers,
                                 @DefaultValue("12") int windowMonths, @DefaultValue("3") int graceMonths,
                                 @DefaultValue List<String> doublePoints, @DefaultValue List<String> giftRules,
-                                @DefaultValue("200") long referralPoints, @DefaultValue("30") int referralDays) {
+                                @DefaultValue("200") long referralPoints, @DefaultValue("30") int referralDays,
+                                @DefaultValue("") String referralGift) {
+
+    public ProgrammeSettings {
+        referralGift = referralGift == null ? "" : referralGift.strip();
+        if (referralGift.length() > 200) {
+            throw new IllegalArgumentException("fidelis.programme.referral-gift: at most 200 characters");
+        }
+        if (referralPoints < 0) {
+            throw new IllegalArgumentException("fidelis.programme.referral-points: 0 or more, got " + referralPoints);
+        }
+    }
 
     TierPolicy tierPolicy() {
         List<TierPolicy.Tier> list = new ArrayList<>();

@@ -261,6 +261,29 @@ public class PurchaseRecording {
         return out;
     }
 
+    /**
+     * One line of one customer's order or return as rules over orders see it (the loyalty programme's points): the
+     * order, its kind ({@code ORDER} or {@code RETURN}) and the order a return refers to, when, the product and its
+     * category (the line's own, else the product's), the quantity and the amount (quantity × unit price).
+     */
+    public record OrderLine(String orderId, String kind, String originalOrderId, Instant at, String sku,
+                            String category, BigDecimal quantity, BigDecimal amount) {
+    }
+
+    /** A customer's order and return lines from a day on (UTC), oldest first, by order and line; system use. */
+    @Transactional(readOnly = true)
+    public List<OrderLine> orderLinesSince(long customerId, LocalDate from) {
+        return jdbc.sql("select p.order_id, p.kind, p.original_order_id, p.purchased_at, l.sku, coalesce(l.category,"
+                        + " pr.category), l.quantity, l.quantity * l.unit_price from purchase p join purchase_line l"
+                        + " on l.order_id = p.order_id left join product pr on pr.sku = l.sku"
+                        + " where p.customer_id = ? and p.purchased_at >= ? order by p.purchased_at, p.order_id,"
+                        + " l.line_no")
+                .params(customerId, from.atStartOfDay().atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new OrderLine(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8)))
+                .list();
+    }
+
     private static final String LINE_FACTS = "select p.customer_id, p.purchased_at, l.quantity * l.unit_price,"
             + " l.quantity * (l.unit_price - l.unit_cost), l.category, pr.brand"
             + " from purchase p join purchase_line l on l.order_id = p.order_id left join product pr on pr.sku = l.sku";

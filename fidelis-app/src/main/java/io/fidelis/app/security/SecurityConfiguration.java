@@ -92,7 +92,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaints/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(COMPLAINT_HANDLERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/programme").hasAnyRole(SURVEY_READERS)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/programme").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/programme",
+                                "/api/v1/customers/*/programme/gifts").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/programme/gifts/*/hand-over")
+                        .hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/programme",
                                 "/api/v1/customers/*/programme/redemptions").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/referrals").hasAnyRole(ANALYTICS)
@@ -159,7 +162,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/programme/rewards").hasAnyRole(COMPLAINT_SETTERS)
                         .requestMatchers(HttpMethod.POST, "/customers/*/programme/tier").hasAnyRole(COMPLAINT_SETTERS)
                         .requestMatchers(HttpMethod.POST, "/customers/*/programme/enrol", "/customers/*/programme/card",
-                                "/customers/*/programme/redeem").hasAnyRole(CUSTOMER_EDITORS)
+                                "/customers/*/programme/redeem", "/customers/*/programme/gifts/*/hand-over")
+                        .hasAnyRole(CUSTOMER_EDITORS)
                         // Referrals: the public join page of a referral link; the analytics and chains.
                         .requestMatchers(HttpMethod.GET, "/join/*", "/join/*/thanks").permitAll()
                         .requestMatchers(HttpMethod.POST, "/join/*").permitAll()

@@ -29,10 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The loyalty programme over real HTTP and on both databases: enrolment, points on orders after joining (double on
  * tea), a return reversing them, a referral bonus once the referee kept their first purchase, expiry, redemption
  * against stock, two redemptions racing for one balance (never below zero), a manager's tier override (audited, not
- * for account managers), and the member's own card page behind its link.
+ * for account managers), the member's own card page behind its link, and gifts (buy 3 coffee, get a mug; a tea
+ * sampler for a referral kept): pending until handed over, reduced or cancelled by a return, audited.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "fidelis.programme.double-points=TEA:2:2020-01-01:2099-12-31")
+        properties = {"fidelis.programme.double-points=TEA:2:2020-01-01:2099-12-31",
+                "fidelis.programme.gift-rules=COFFEE:3:Mug", "fidelis.programme.referral-gift=Tea sampler"})
 abstract class ProgrammeScenarios {
     static final String PASSWORD = "programme-password-1";
     @LocalServerPort
@@ -196,5 +198,75 @@ abstract class ProgrammeScenarios {
         assertThat(boss.page("/customers/ANN").body()).containsPattern("id=\"member-tier\">Member<");
         // The overview counts members by tier and values the points outstanding.
         assertThat(boss.page("/programme").body()).containsPattern("id=\"members\">1<");
+    }
+
+    record Gift(String gift, int quantity, String status, String note) {
+    }
+
+    List<Gift> gifts() {
+        return jdbc.sql("select gift, quantity, status, note from gift_entitlement where customer_id = ? order by id")
+                .param(ann).query((rs, n) -> new Gift(rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getString(4))).list();
+    }
+
+    @Test
+    void giftsArePendingUntilHandedOverAndAReturnReducesThem() {
+        String card = enrolAnn();
+        // 7 bags of coffee in one order: one mug per 3 bought, so 2 mugs; accrued once however often it runs.
+        order("SO-C", ann, 0, "ORDER", null, "COFFEE", "Coffee", 7, "5.00");
+        programme.accrueAll();
+        programme.accrueAll();
+        assertThat(gifts()).containsExactly(new Gift("Mug", 2, "PENDING", null));
+        assertThat(balance()).isEqualTo(35);
+        // Two bags returned: 5 kept still earn one mug. Three more returned: none, so the gift is cancelled.
+        order("RT-C1", ann, 0, "RETURN", "SO-C", "COFFEE", "Coffee", -2, "5.00");
+        programme.accrueAll();
+        assertThat(gifts()).containsExactly(new Gift("Mug", 1, "PENDING", "order SO-C partly or wholly returned"));
+        order("RT-C2", ann, 0, "RETURN", "SO-C", "COFFEE", "Coffee", -3, "5.00");
+        programme.accrueAll();
+        assertThat(gifts()).containsExactly(new Gift("Mug", 0, "CANCELLED", "order SO-C partly or wholly returned"));
+        // A second order earns a mug, and it shows on the member's card.
+        order("SO-D", ann, 0, "ORDER", null, "COFFEE", "Coffee", 3, "5.00");
+        programme.accrueAll();
+        Http visitor = Http.browser(port);
+        assertThat(visitor.page("/card/" + card).body()).contains("id=\"card-gifts\"").contains("1 × Mug");
+        long mug = jdbc.sql("select id from gift_entitlement where source = 'SO-D'").query(Long.class).single();
+        // The account manager hands it over from the Customer 360 (CSRF, audited); a second time is refused.
+        assertThat(am1.postForm("/customers/ANN/programme/gifts/" + mug + "/hand-over", "note="
+                + Http.encode("given at the shop") + "&_csrf=" + am1.csrfToken()).statusCode()).isEqualTo(302);
+        assertThat(am1.page("/customers/ANN").body()).contains("The gift is marked as handed over.")
+                .contains("given at the shop");
+        am1.postForm("/customers/ANN/programme/gifts/" + mug + "/hand-over", "_csrf=" + am1.csrfToken());
+        assertThat(am1.page("/customers/ANN").body()).contains("the gift Mug is handed over already");
+        assertThat(jdbc.sql("select new_value from audit_event where action = 'hand over gift'").query(String.class)
+                .single()).contains("HANDED_OVER").contains("given at the shop");
+        // Returning the order after the mug was given leaves the gift as it was (it is in the customer's hands).
+        order("RT-D", ann, 0, "RETURN", "SO-D", "COFFEE", "Coffee", -3, "5.00");
+        programme.accrueAll();
+        assertThat(gifts().get(1)).isEqualTo(new Gift("Mug", 1, "HANDED_OVER", "given at the shop"));
+        assertThat(visitor.page("/card/" + card).body()).doesNotContain("id=\"card-gifts\"");
+        // A referral kept earns both the points and the configured gift; the API lists the gifts.
+        jdbc.sql("update customer set referred_by_id = ? where id = ?").params(ann, bob).update();
+        order("B-1", bob, 40, "ORDER", null, "CUP", "Cups", 1, "5.00");
+        programme.accrueAll();
+        programme.accrueAll();
+        assertThat(gifts()).hasSize(3).last().isEqualTo(new Gift("Tea sampler", 1, "PENDING", null));
+        Http api = Http.at(port).as("am-1", PASSWORD);
+        HttpResponse<String> listed = api.get("/api/v1/customers/ANN/programme/gifts");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"gift\":\"Tea sampler\"").contains("\"status\":\"PENDING\"")
+                .contains("kept their first purchase");
+        long sampler = jdbc.sql("select id from gift_entitlement where gift = 'Tea sampler'").query(Long.class)
+                .single();
+        HttpResponse<String> handed = api.post("/api/v1/customers/ANN/programme/gifts/" + sampler + "/hand-over",
+                "{\"note\":\"posted\"}");
+        assertThat(handed.statusCode()).isEqualTo(200);
+        assertThat(handed.body()).contains("\"status\":\"HANDED_OVER\"").contains("\"settledBy\":\"am-1\"");
+        assertThat(api.post("/api/v1/customers/ANN/programme/gifts/" + sampler + "/hand-over", "{}").statusCode())
+                .isEqualTo(422);
+        // The overview counts what is still to hand over: nothing now.
+        Http boss = Http.browser(port);
+        boss.signIn("boss", PASSWORD);
+        assertThat(boss.page("/programme").body()).containsPattern("id=\"pending-gifts\">0<");
     }
 }

@@ -153,6 +153,11 @@ class AuthorizationMatrixIT {
         EXPECTED.put("POST /customers/{id}/programme/enrol", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
         EXPECTED.put("POST /customers/{id}/programme/card", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
         EXPECTED.put("POST /customers/{id}/programme/redeem", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
+        EXPECTED.put("POST /customers/{id}/programme/gifts/{gift}/hand-over", Set.of(Who.ADMIN, Who.MANAGER,
+                Who.ACCOUNT_MANAGER));
+        EXPECTED.put("GET /api/v1/customers/{id}/programme/gifts", ALL);
+        EXPECTED.put("POST /api/v1/customers/{id}/programme/gifts/{gift}/hand-over", Set.of(Who.ADMIN, Who.MANAGER,
+                Who.ACCOUNT_MANAGER));
         EXPECTED.put("GET /api/v1/programme", Set.of(Who.ADMIN, Who.MANAGER, Who.ANALYST));
         EXPECTED.put("GET /api/v1/customers/{id}/programme", ALL);
         EXPECTED.put("POST /api/v1/customers/{id}/programme", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));

@@ -20,6 +20,7 @@ public final class TestData {
                 "survey_question", "survey")) {
             jdbc.sql("delete from " + t).update();
         }
+        jdbc.sql("delete from gift_entitlement").update();
         jdbc.sql("delete from points_entry").update();
         jdbc.sql("delete from programme_member").update();
         jdbc.sql("delete from reward").update();

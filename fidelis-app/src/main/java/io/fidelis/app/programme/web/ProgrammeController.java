@@ -40,6 +40,32 @@ class ProgrammeController {
                 l.earnedOn().toString(), l.expiresOn().toString(), l.remaining())).toList(), v.version());
     }
 
+    /** A gift the member is entitled to. */
+    record GiftDto(long id, String gift, int quantity, String status, String reason, String source, String earnedAt,
+                   String settledAt, String settledBy, String note) {
+        static GiftDto of(io.fidelis.app.programme.GiftEntitlement g) {
+            return new GiftDto(g.id(), g.gift(), g.quantity(), g.status().name(), g.reason(), g.source(),
+                    g.createdAt().toString(), g.settledAt() == null ? null : g.settledAt().toString(), g.settledBy(),
+                    g.note());
+        }
+    }
+
+    @GetMapping("/customers/{id}/programme/gifts")
+    List<GiftDto> gifts(@PathVariable String id) {
+        LoyaltyProgramme.MemberView v = programme.member(id).orElseThrow(() -> new NotFoundException(id
+                + " is not a member of the programme"));
+        return v.gifts().stream().map(GiftDto::of).toList();
+    }
+
+    record HandOver(String note) {
+    }
+
+    @PostMapping("/customers/{id}/programme/gifts/{gift}/hand-over")
+    GiftDto handOver(@PathVariable String id, @PathVariable long gift,
+                     @RequestBody(required = false) HandOver body) {
+        return GiftDto.of(programme.handOverGift(id, gift, body == null ? null : body.note()));
+    }
+
     record Enrolment(String cardLink) {
     }
 

@@ -83,6 +83,18 @@ class ProgrammePages {
         return back(id);
     }
 
+    @PostMapping("/customers/{id}/programme/gifts/{gift}/hand-over")
+    String handOver(@PathVariable String id, @PathVariable long gift, @RequestParam(required = false) String note,
+                    RedirectAttributes redirect) {
+        try {
+            programme.handOverGift(id, gift, note);
+            redirect.addFlashAttribute("message", "programme.handedOver");
+        } catch (BusinessRuleException | io.fidelis.app.shared.ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return back(id);
+    }
+
     @PostMapping("/customers/{id}/programme/tier")
     String tier(@PathVariable String id, @RequestParam String tier,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
