@@ -374,15 +374,15 @@ public class LoyaltyProgramme {
                 }
             } else if ("RETURN".equals(first.kind()) && first.originalOrderId() != null) {
                 returnedOf.computeIfAbsent(first.originalOrderId(), k -> new ArrayList<>()).addAll(lines);
-                if (!done.contains("REVERSE:" + o.getKey()) && e.points() > 0) {
-                    try {
-                        ledger = ledger.reverse(today, first.originalOrderId(), e.points(), "return " + o.getKey()
-                                + " of order " + first.originalOrderId());
-                        repository.insert(id, last(ledger), o.getKey(), now, "system");
-                        written++;
-                    } catch (IllegalArgumentException ignored) {
-                        // The order earned nothing here (before joining), so there is nothing to reverse.
-                    }
+                // At most what the order earned and earlier returns have not asked back (nothing for an order from
+                // before joining); a return's lines can be worth more when a double-points window ended between them.
+                long ask = Math.min(e.points(), ledger.unreversed(today, first.originalOrderId()));
+                if (!done.contains("REVERSE:" + o.getKey()) && ask > 0) {
+                    ledger = ledger.reverse(today, first.originalOrderId(), ask, "return " + o.getKey()
+                            + " of order " + first.originalOrderId() + (ask < e.points() ? " (" + e.points()
+                            + " points at today's rules, capped at the " + ask + " the order still holds)" : ""));
+                    repository.insert(id, last(ledger), o.getKey(), now, "system");
+                    written++;
                 }
             }
         }

@@ -115,6 +115,14 @@ abstract class ProgrammeScenarios {
         order("RT-2", ann, 0, "RETURN", "SO-2", "TEA", "TEA", -1, "10.00");
         programme.accrueAll();
         assertThat(balance()).isEqualTo(32);
+        // A return whose lines are worth more than its order earned (three cups back from an order of one) takes
+        // back what the order earned, no more, and says so.
+        order("SO-3", ann, 0, "ORDER", null, "CUP", "Cups", 1, "10.00");
+        order("RT-3", ann, 0, "RETURN", "SO-3", "CUP", "Cups", -3, "10.00");
+        programme.accrueAll();
+        assertThat(balance()).isEqualTo(32);
+        assertThat(jdbc.sql("select reason from points_entry where source = 'RT-3'").query(String.class).single())
+                .contains("capped at the 10");
         // Bob, referred by Ann, kept the first purchase he made 40 days ago: Ann earns the referral bonus, once.
         jdbc.sql("update customer set referred_by_id = ? where id = ?").params(ann, bob).update();
         order("B-1", bob, 40, "ORDER", null, "CUP", "Cups", 1, "5.00");

@@ -200,6 +200,23 @@ public final class PointsLedger {
         return append(new Reverse(date, orderId, points, reversed, reason));
     }
 
+    /**
+     * The points of the order that a return may still ask to reverse on the date: what the order earned less what
+     * earlier reversals asked for (0 when it earned nothing here, such as an order from before joining). A return
+     * whose lines earn more than this (a double-points window that differs between the order and the return) asks
+     * for this much.
+     */
+    public long unreversed(LocalDate date, String orderId) {
+        State r = replay(date);
+        long earned = 0;
+        for (MutableLot l : r.lots) {
+            if (orderId.equals(l.orderId)) {
+                earned += l.earned;
+            }
+        }
+        return Math.max(0, earned - r.reversalRequested.getOrDefault(orderId, 0L));
+    }
+
     /** The remaining {@link Expire} entries due on the date appended, dated that day. */
     public PointsLedger expire(LocalDate asOf) {
         PointsLedger ledger = this;

@@ -147,7 +147,10 @@ class PointsLedgerTest {
         // 100 earned, 60 reversed: 40 can still be reversed, not 50.
         assertThatThrownBy(() -> ledger.reverse(MAR_1, "A-1", 50, "return R-2"))
                 .hasMessage("cannot reverse 50 points of order A-1: it earned 100 and 60 have already been reversed");
+        assertThat(ledger.unreversed(MAR_1, "A-1")).isEqualTo(40);
+        assertThat(ledger.unreversed(MAR_1, "B-7")).as("earned nothing").isZero();
         assertThat(ledger.reverse(MAR_1, "A-1", 40, "return R-2").balance(MAR_1)).isZero();
+        assertThat(ledger.reverse(MAR_1, "A-1", 40, "return R-2").unreversed(MAR_1, "A-1")).isZero();
         assertThatThrownBy(() -> ledger.reverse(MAR_1, "B-7", 5, "return"))
                 .hasMessage("order B-7 earned no points in this ledger: nothing to reverse");
     }
