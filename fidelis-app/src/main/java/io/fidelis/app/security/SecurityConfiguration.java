@@ -53,6 +53,8 @@ class SecurityConfiguration {
     static final String[] COMPLAINT_ANALYSTS = {"ADMIN", "MANAGER", "AGENT", "ANALYST"};
     /** Set up complaint handling: the category tree. */
     static final String[] COMPLAINT_SETTERS = {"ADMIN", "MANAGER"};
+    /** Data subject requests: export everything held about a customer, and erase it. */
+    static final String[] PRIVACY_OFFICERS = {"ADMIN", "MANAGER"};
     /** May import files. */
     static final String[] IMPORTERS = {"ADMIN", "MANAGER"};
 
@@ -89,6 +91,9 @@ class SecurityConfiguration {
                                 "/api/v1/customers/*/purchases", "/api/v1/customers/*/summary",
                                 "/api/v1/customers/*/loyalty").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/api/v1/loyalty").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/personal-data")
+                        .hasAnyRole(PRIVACY_OFFICERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure").hasAnyRole(PRIVACY_OFFICERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaints/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(COMPLAINT_HANDLERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/programme").hasAnyRole(SURVEY_READERS)
@@ -147,6 +152,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/dashboard/**").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/customers.csv", "/loyalty").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/customers/*/personal-data.json",
+                                "/customers/*/personal-data.csv").hasAnyRole(PRIVACY_OFFICERS)
+                        .requestMatchers(HttpMethod.POST, "/customers/*/erase").hasAnyRole(PRIVACY_OFFICERS)
                         .requestMatchers(HttpMethod.GET, "/customers", "/customers/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/customers/*/edit").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/customers/*").hasAnyRole(CUSTOMER_EDITORS)

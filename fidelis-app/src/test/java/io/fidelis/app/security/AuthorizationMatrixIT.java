@@ -156,6 +156,11 @@ class AuthorizationMatrixIT {
         EXPECTED.put("POST /customers/{id}/programme/gifts/{gift}/hand-over", Set.of(Who.ADMIN, Who.MANAGER,
                 Who.ACCOUNT_MANAGER));
         EXPECTED.put("GET /api/v1/customers/{id}/programme/gifts", ALL);
+        EXPECTED.put("GET /customers/{id}/personal-data.json", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("GET /customers/{id}/personal-data.csv", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("POST /customers/{id}/erase", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("GET /api/v1/customers/{id}/personal-data", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("POST /api/v1/customers/{id}/erasure", Set.of(Who.ADMIN, Who.MANAGER));
         EXPECTED.put("POST /api/v1/customers/{id}/programme/gifts/{gift}/hand-over", Set.of(Who.ADMIN, Who.MANAGER,
                 Who.ACCOUNT_MANAGER));
         EXPECTED.put("GET /api/v1/programme", Set.of(Who.ADMIN, Who.MANAGER, Who.ANALYST));

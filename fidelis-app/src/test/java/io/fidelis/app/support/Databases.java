@@ -24,6 +24,7 @@ public final class Databases {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("fidelis.security.admin-password", () -> "admin-test-password");
-        registry.add("fidelis.data-dir", () -> "target/test-data/" + UUID.randomUUID());
+        String dataDir = "target/test-data/" + UUID.randomUUID(); // once: the supplier is asked on every lookup
+        registry.add("fidelis.data-dir", () -> dataDir);
     }
 }
