@@ -56,6 +56,20 @@ public final class Customer {
         this.updatedAt = now;
     }
 
+    /**
+     * Records the customer's e-mail marketing consent as given or withdrawn, from a source (a double opt-in, a signed
+     * form); a new date only when it changes, but a confirmation of consent already given records its new source.
+     */
+    void consent(boolean given, String source, Instant now) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("a consent change needs its source");
+        }
+        if (given != consent.given() || !source.equals(consent.source())) {
+            this.consent = new MarketingConsent(given, now, source);
+            this.updatedAt = now;
+        }
+    }
+
     public Long id() {
         return id;
     }

@@ -102,6 +102,29 @@ public class CustomerManagement {
         return after;
     }
 
+    /**
+     * Records a customer's e-mail marketing consent (system use: the consent capability, after it checked the caller
+     * or the customer's confirmation); audited as a change of the customer by {@code actor}.
+     */
+    @Transactional
+    public CustomerRecord recordEmailConsent(long customerId, boolean given, String source, String actor) {
+        CustomerRecord before = customers.recordOf(customerId).orElseThrow(() -> new NotFoundException(
+                "no customer " + customerId));
+        Customer customer = customers.byExternalId(before.externalId()).orElseThrow();
+        customer.consent(given, source, Instant.now(clock));
+        if (!customers.update(customer)) {
+            throw new ConflictException("customer '" + before.externalId() + "' was changed by someone else; reload"
+                    + " and try again");
+        }
+        CustomerRecord after = customers.recordOf(customerId).orElseThrow();
+        events.publishEvent(new AuditableChange(actor, "customer", before.externalId(), "consent",
+                AuditableChange.json("channel", "EMAIL", "given", before.marketingConsent(), "source",
+                        before.consentSource()),
+                AuditableChange.json("channel", "EMAIL", "given", after.marketingConsent(), "source",
+                        after.consentSource())));
+        return after;
+    }
+
     @Transactional(readOnly = true)
     public CustomerRecord find(String externalId) {
         CustomerRecord r = customers.recordOf(externalId)

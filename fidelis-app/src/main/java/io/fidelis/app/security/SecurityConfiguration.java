@@ -94,6 +94,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/personal-data")
                         .hasAnyRole(PRIVACY_OFFICERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure").hasAnyRole(PRIVACY_OFFICERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/consents").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*/consents/*").hasAnyRole(CUSTOMER_EDITORS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/consents/EMAIL/confirmation-request")
+                        .hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaints/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(COMPLAINT_HANDLERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/programme").hasAnyRole(SURVEY_READERS)
@@ -155,6 +159,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/customers/*/personal-data.json",
                                 "/customers/*/personal-data.csv").hasAnyRole(PRIVACY_OFFICERS)
                         .requestMatchers(HttpMethod.POST, "/customers/*/erase").hasAnyRole(PRIVACY_OFFICERS)
+                        .requestMatchers(HttpMethod.POST, "/customers/*/consents",
+                                "/customers/*/consents/confirmation-request").hasAnyRole(CUSTOMER_EDITORS)
+                        // The customer's double opt-in page: no login, confirmed by a POST with CSRF.
+                        .requestMatchers(HttpMethod.GET, "/consent/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/consent/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/customers", "/customers/*").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/customers/*/edit").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/customers/*").hasAnyRole(CUSTOMER_EDITORS)

@@ -8,5 +8,6 @@ class PrivacyOnH2IT extends PrivacyScenarios {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         Databases.h2(registry);
+        mail(registry);
     }
 }

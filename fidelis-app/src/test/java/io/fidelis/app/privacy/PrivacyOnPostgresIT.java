@@ -8,5 +8,6 @@ class PrivacyOnPostgresIT extends PrivacyScenarios {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         Databases.postgres(registry);
+        mail(registry);
     }
 }

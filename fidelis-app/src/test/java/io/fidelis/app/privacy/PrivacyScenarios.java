@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and CSV), an account manager may not; an erasure with a wrong confirmation changes nothing; the erasure itself
  * leaves none of the customer's personal data anywhere in the database (every column of every table is read back)
  * nor their attachment on disk, while their purchases and complaint still count in the figures, and it is audited.
+ * Consent per channel, and the e-mail double opt-in through a real SMTP server (GreenMail): the link cannot be
+ * guessed or reused, needs the button (a POST with CSRF), and stops counting when the address changes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class PrivacyScenarios {
@@ -38,6 +40,19 @@ abstract class PrivacyScenarios {
     static final String COMPLAINT_TEXT = "The teapot arrived broken at Rua Augusta 17, my neighbour Zebulon saw it";
     static final String CONTACT_NOTES = "Prefers calls after six; her daughter Philippa runs the shop now";
     static final String FILE_NAME = "quintana-receipt.png";
+    static final com.icegreen.greenmail.util.GreenMail SMTP = new com.icegreen.greenmail.util.GreenMail(
+            new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup
+                    .PROTOCOL_SMTP));
+
+    static {
+        SMTP.start();
+    }
+
+    static void mail(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
     @LocalServerPort
     int port;
     @Autowired
@@ -50,8 +65,9 @@ abstract class PrivacyScenarios {
     Http bossApi;
 
     @BeforeEach
-    void business() {
+    void business() throws Exception {
         TestData.clean(jdbc);
+        SMTP.purgeEmailFromAllMailboxes();
         staff.create("boss", null, Role.MANAGER, PASSWORD);
         staff.create("am-1", null, Role.ACCOUNT_MANAGER, PASSWORD);
         boss = Http.browser(port);
@@ -182,5 +198,79 @@ abstract class PrivacyScenarios {
         // Erased once: a second erasure is refused.
         assertThat(bossApi.post("/api/v1/customers/" + pseudonym + "/erasure", "{\"confirm\":\"" + pseudonym
                 + "\",\"reason\":\"again\"}").statusCode()).isEqualTo(422);
+    }
+
+    /** The message with this subject, waiting up to 10 s for it (others, such as a complaint's receipt, may come too). */
+    static jakarta.mail.internet.MimeMessage letter(String subject) throws Exception {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < until) {
+            for (jakarta.mail.internet.MimeMessage m : SMTP.getReceivedMessages()) {
+                if (subject.equals(m.getSubject())) {
+                    return m;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no e-mail \"" + subject + "\" within 10 s");
+    }
+
+    @Test
+    void consentIsKeptPerChannelAndEmailConsentIsConfirmedByTheCustomer() throws Exception {
+        Http am = Http.browser(port);
+        am.signIn("am-1", PASSWORD);
+        // BOB has no e-mail consent; a text-message consent recorded by hand needs its source.
+        am.postForm("/customers/ANN/consents", "channel=SMS&given=true&source=&_csrf=" + am.csrfToken());
+        assertThat(am.page("/customers/ANN").body()).contains("say how the customer gave or withdrew consent");
+        am.postForm("/customers/ANN/consents", "channel=SMS&given=true&source=" + Http.encode("signed form in the shop")
+                + "&_csrf=" + am.csrfToken());
+        Http api = Http.at(port).as("am-1", PASSWORD);
+        String consents = api.get("/api/v1/customers/ANN/consents").body();
+        assertThat(consents).contains("\"channel\":\"SMS\",\"given\":true")
+                .contains("signed form in the shop (recorded by am-1)");
+        // ANN withdraws e-mail consent through the API, then is asked to confirm it again by e-mail.
+        assertThat(api.request("PUT", "/api/v1/customers/ANN/consents/EMAIL", "application/json",
+                "{\"given\":false,\"source\":\"asked on the phone\"}").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select marketing_consent from customer where external_id = 'ANN'").query(Boolean.class)
+                .single()).isFalse();
+        am.postForm("/customers/ANN/consents/confirmation-request", "language=en&_csrf=" + am.csrfToken());
+        jakarta.mail.internet.MimeMessage letter = letter("Please confirm you would like our e-mails");
+        assertThat(letter.getAllRecipients()[0].toString()).isEqualTo(EMAIL);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/consent/([A-Za-z0-9_-]{22})")
+                .matcher((String) letter.getContent());
+        assertThat(m.find()).isTrue();
+        String token = m.group(1);
+        assertThat(am.page("/customers/ANN").body()).contains("no (confirmation awaited)");
+        // Opening the link (as a mail scanner would) confirms nothing; a forged token is not found.
+        Http customer = Http.browser(port);
+        HttpResponse<String> page = customer.page("/consent/" + token);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("a…@example.net").doesNotContain(EMAIL);
+        assertThat(customer.page("/consent/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select marketing_consent from customer where external_id = 'ANN'").query(Boolean.class)
+                .single()).isFalse();
+        // The button without the page's CSRF token is refused; with it, consent is given, sourced as a double opt-in.
+        assertThat(Http.browser(port).request("POST", "/consent/" + token, "application/x-www-form-urlencoded", "")
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> confirmed = customer.postForm("/consent/" + token, "_csrf=" + Http.csrfOf(page.body()));
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Thank you: confirmed.");
+        assertThat(jdbc.sql("select consent_source from customer where external_id = 'ANN' and marketing_consent")
+                .query(String.class).single()).startsWith("double opt-in: confirmed by the customer at ");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'consent' and actor = 'customer'")
+                .query(Long.class).single()).isOne();
+        // Used once.
+        assertThat(customer.page("/consent/" + token).statusCode()).isEqualTo(404);
+        // A link sent to an address the customer no longer has does not count.
+        api.request("PUT", "/api/v1/customers/ANN/consents/EMAIL", "application/json",
+                "{\"given\":false,\"source\":\"unsubscribed\"}");
+        assertThat(api.post("/api/v1/customers/ANN/consents/EMAIL/confirmation-request", "{\"language\":\"zh\"}")
+                .statusCode()).isEqualTo(202);
+        java.util.regex.Matcher second = java.util.regex.Pattern.compile("/consent/([A-Za-z0-9_-]{22})")
+                .matcher((String) letter("请确认您愿意接收我们的邮件").getContent());
+        assertThat(second.find()).isTrue();
+        jdbc.sql("update customer set email = 'new-address@example.net' where external_id = 'ANN'").update();
+        assertThat(customer.page("/consent/" + second.group(1)).statusCode()).isEqualTo(404);
+        // Survey invitations obey e-mail consent: the consent is withdrawn, so CustomerConsents says no.
+        assertThat(api.get("/api/v1/customers/ANN/consents").body()).contains("\"channel\":\"EMAIL\",\"given\":false");
     }
 }

@@ -161,6 +161,16 @@ class AuthorizationMatrixIT {
         EXPECTED.put("POST /customers/{id}/erase", Set.of(Who.ADMIN, Who.MANAGER));
         EXPECTED.put("GET /api/v1/customers/{id}/personal-data", Set.of(Who.ADMIN, Who.MANAGER));
         EXPECTED.put("POST /api/v1/customers/{id}/erasure", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("GET /api/v1/customers/{id}/consents", ALL);
+        EXPECTED.put("PUT /api/v1/customers/{id}/consents/{channel}", Set.of(Who.ADMIN, Who.MANAGER,
+                Who.ACCOUNT_MANAGER));
+        EXPECTED.put("POST /api/v1/customers/{id}/consents/EMAIL/confirmation-request", Set.of(Who.ADMIN, Who.MANAGER,
+                Who.ACCOUNT_MANAGER));
+        EXPECTED.put("POST /customers/{id}/consents", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER));
+        EXPECTED.put("POST /customers/{id}/consents/confirmation-request", Set.of(Who.ADMIN, Who.MANAGER,
+                Who.ACCOUNT_MANAGER));
+        EXPECTED.put("GET /consent/{token}", PUBLIC);
+        EXPECTED.put("POST /consent/{token}", PUBLIC);
         EXPECTED.put("POST /api/v1/customers/{id}/programme/gifts/{gift}/hand-over", Set.of(Who.ADMIN, Who.MANAGER,
                 Who.ACCOUNT_MANAGER));
         EXPECTED.put("GET /api/v1/programme", Set.of(Who.ADMIN, Who.MANAGER, Who.ANALYST));
