@@ -211,7 +211,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/follow-ups").hasAnyRole(FOLLOW_UP)
                         .requestMatchers(HttpMethod.POST, "/follow-ups/*/close").hasAnyRole(FOLLOW_UP)
                         .requestMatchers("/settings/users", "/settings/users/**", "/settings/audit",
-                                "/settings/audit/**").hasRole("ADMIN")
+                                "/settings/audit/**", "/settings/webhooks", "/settings/webhooks/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/settings", "/settings/tokens").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.POST, "/settings/language", "/settings/tokens",
                                 "/settings/tokens/*/revoke").hasAnyRole(ALL)

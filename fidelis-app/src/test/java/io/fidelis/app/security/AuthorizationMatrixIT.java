@@ -190,6 +190,10 @@ class AuthorizationMatrixIT {
         EXPECTED.put("POST /settings/users/{username}", ADMIN);
         EXPECTED.put("POST /settings/users/{username}/password", ADMIN);
         EXPECTED.put("GET /settings/audit", ADMIN);
+        EXPECTED.put("GET /settings/webhooks", ADMIN);
+        EXPECTED.put("POST /settings/webhooks", ADMIN);
+        EXPECTED.put("POST /settings/webhooks/{id}/deactivate", ADMIN);
+        EXPECTED.put("POST /settings/webhooks/deliveries/{id}/retry", ADMIN);
         // REST API.
         EXPECTED.put("GET /api/v1/customers", ALL);
         EXPECTED.put("GET /api/v1/customers/{id}", ALL);
@@ -314,8 +318,8 @@ class AuthorizationMatrixIT {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = switch (m.group(1)) {
-                case "id" -> pattern.startsWith("/settings/tokens") || pattern.startsWith("/surveys")
-                        || pattern.startsWith("/follow-ups") ? "999999"
+                case "id" -> pattern.startsWith("/settings/tokens") || pattern.startsWith("/settings/webhooks")
+                        || pattern.startsWith("/surveys") || pattern.startsWith("/follow-ups") ? "999999"
                         : pattern.startsWith("/imports") ? "no-such-upload" : "C1";
                 case "kind" -> "customers";
                 case "reference" -> "CP-NOSUCH00";

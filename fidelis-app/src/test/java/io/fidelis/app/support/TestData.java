@@ -20,6 +20,8 @@ public final class TestData {
                 "survey_question", "survey")) {
             jdbc.sql("delete from " + t).update();
         }
+        jdbc.sql("delete from webhook_delivery").update();
+        jdbc.sql("delete from webhook").update();
         jdbc.sql("delete from consent_request").update();
         jdbc.sql("delete from customer_consent").update();
         jdbc.sql("delete from gift_entitlement").update();
