@@ -68,6 +68,7 @@ class ComplaintMail {
                 h.setText(body(zh, name, kind, reference, text, token == null ? null : trackingLink(token)), false);
                 mail.send(m);
             } catch (Exception e) {
+                io.micrometer.core.instrument.Metrics.counter("fidelis.mail.failures", "kind", "complaint").increment();
                 log.warn("Complaint {} e-mail to {} not sent: {}", reference, to, e.toString());
             }
         };

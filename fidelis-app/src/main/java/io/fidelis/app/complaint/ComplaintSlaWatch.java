@@ -63,6 +63,8 @@ class ComplaintSlaWatch {
                 repository.escalate(c.id(), 1, w.warned(), now, "escalated to the head of " + c.department() + ": "
                         + names(heads));
                 notify(heads, c, "breached its service level and is escalated to you");
+                io.micrometer.core.instrument.Metrics.counter("fidelis.complaints.sla.breaches", "severity",
+                        c.severity().name()).increment();
                 steps++;
             } else if (twiceOver && w.escalation() == 1) {
                 List<StaffAccount> managers = accounts.stream().filter(a -> a.enabled()

@@ -46,6 +46,7 @@ class StaffNotices {
                 sender.send(m);
                 sent++;
             } catch (Exception e) {
+                io.micrometer.core.instrument.Metrics.counter("fidelis.mail.failures", "kind", "staff").increment();
                 log.warn("Notice to {} not sent: {}", a.email(), e.toString());
             }
         }

@@ -51,6 +51,7 @@ class ConsentMail {
             mail.send(message);
             return true;
         } catch (Exception e) {
+            io.micrometer.core.instrument.Metrics.counter("fidelis.mail.failures", "kind", "consent").increment();
             log.warn("Consent confirmation to {} not sent: {}", to, e.toString());
             return false;
         }

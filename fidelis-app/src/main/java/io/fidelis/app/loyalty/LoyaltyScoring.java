@@ -64,6 +64,13 @@ public class LoyaltyScoring {
 
     private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
     private org.springframework.transaction.support.TransactionTemplate transactions;
+    private io.micrometer.core.instrument.MeterRegistry meters = new io.micrometer.core.instrument.simple
+            .SimpleMeterRegistry();
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void meters(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.meters = registry;
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     void transactions(org.springframework.transaction.PlatformTransactionManager manager) {
@@ -79,10 +86,14 @@ public class LoyaltyScoring {
      */
     public ScoringRun scoreAll() {
         running.lock();
+        long started = System.nanoTime();
         try {
             return transactions.execute(status -> scoreAllInTransaction());
         } finally {
             running.unlock();
+            io.micrometer.core.instrument.Timer.builder("fidelis.scoring.duration")
+                    .description("a scoring run of every customer").register(meters)
+                    .record(java.time.Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

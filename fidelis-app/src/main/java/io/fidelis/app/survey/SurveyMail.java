@@ -68,6 +68,7 @@ class SurveyMail {
                     mail.send(message);
                     repository.markSent(letter.invitationId(), Instant.now(clock));
                 } catch (Exception e) {
+                    io.micrometer.core.instrument.Metrics.counter("fidelis.mail.failures", "kind", "survey").increment();
                     log.warn("Survey invitation {} to {} not sent: {}", letter.invitationId(), letter.to(),
                             e.toString());
                 }

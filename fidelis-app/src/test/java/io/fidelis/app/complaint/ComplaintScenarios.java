@@ -310,6 +310,8 @@ abstract class ComplaintScenarios {
         assertThat(admin.page("/complaints/" + ref).body()).contains("breached");
         assertThat(watch.watch(java.time.Instant.now())).isEqualTo(1);
         assertThat(jdbc.sql("select escalation from complaint").query(Integer.class).single()).isEqualTo(1);
+        assertThat(Http.at(port).as("admin", "admin-test-password").getAny("/actuator/prometheus").body())
+                .containsPattern("fidelis_complaints_sla_breaches_total\\{severity=\"CRITICAL\"} [1-9]");
         assertThat(jdbc.sql("select text from complaint_event where kind = 'ESCALATED'").query(String.class).single())
                 .contains("head of Logistics").contains("head-1");
         assertThat(watch.watch(java.time.Instant.now())).isEqualTo(1);

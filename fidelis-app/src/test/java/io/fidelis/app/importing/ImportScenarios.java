@@ -34,6 +34,8 @@ abstract class ImportScenarios {
     ImportingCsv importer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     @TempDir
     Path dir;
 
@@ -50,6 +52,12 @@ abstract class ImportScenarios {
 
     ImportSummary run(ImportKind kind, Path file) {
         return importer.importFile(ImportFile.of(kind, file));
+    }
+
+    double rows(String outcome) {
+        io.micrometer.core.instrument.Counter c = meters.find("fidelis.import.rows").tags("kind", "purchases",
+                "outcome", outcome).counter();
+        return c == null ? 0 : c.count();
     }
 
     long count(String table) {
@@ -314,7 +322,13 @@ abstract class ImportScenarios {
                 + "SO1,A1,2024-01-05 10:00,T-1,2,3.10,,,store\n"
                 + "SO2,,2024-01-05 10:00,T-1,2,3.10,,,store\n"
                 + "SO3,A1,2024-01-05 10:00,T-1,2,3.1.0,,,store\n");
+        double importedBefore = rows("imported");
+        double rejectedBefore = rows("rejected");
         ImportSummary s = importer.importFile(ImportFile.of(ImportKind.PURCHASES, f).skippingInvalid());
+        // Counted in the metrics (fidelis_import_rows_total at /actuator/prometheus).
+        assertThat(rows("imported") - importedBefore).isEqualTo(1.0);
+        assertThat(rows("rejected") - rejectedBefore).isEqualTo(2.0);
+        assertThat(meters.get("fidelis.import.last.rows.per.second").gauge().value()).isPositive();
         assertThat(s.accepted()).isTrue();
         assertThat(s.imported()).isEqualTo(1);
         assertThat(s.rejected()).isEqualTo(2);

@@ -143,6 +143,10 @@ abstract class LoyaltyScoringScenarios {
     void theLoyaltyPageAndApiShowStagesRiskAndThePopulation() {
         scoring.scoreAll();
         Http api = Http.at(port).as("admin", "admin-test-password");
+        // The scoring run is timed in the metrics, which a scraper reads; the readiness probe is open.
+        assertThat(api.getAny("/actuator/prometheus").body()).containsPattern(
+                "fidelis_scoring_duration_seconds_count(\\{[^}]*})? [1-9]");
+        assertThat(Http.at(port).getAny("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
         tools.jackson.databind.JsonNode c = tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(api.get("/api/v1/customers/CHAMP/loyalty").body());
         assertThat(c.get("stage").asString()).isEqualTo("EMOTIONAL");

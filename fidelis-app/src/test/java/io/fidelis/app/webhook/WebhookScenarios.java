@@ -3,6 +3,7 @@ package io.fidelis.app.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -32,10 +33,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Outbound webhooks against a real HTTP receiver on loopback: an administrator sets one up (the secret shown once),
  * a complaint filed through the API reaches the receiver signed (HMAC-SHA256, checked here with the secret), after
  * the receiver's first failure it is retried with the same delivery id, a receiver that keeps failing puts the
- * delivery in the dead-letter list, from which it is sent again, and a lost customer is announced.
+ * delivery in the dead-letter list, from which it is sent again, and a lost customer is announced. The same context
+ * has a mail server that refuses connections: failed e-mails and deliveries are counted in the metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "fidelis.webhooks.poll=PT0.1S", "fidelis.webhooks.backoff=PT0.05S", "fidelis.webhooks.max-attempts=3"})
+    "fidelis.webhooks.poll=PT0.1S", "fidelis.webhooks.backoff=PT0.05S", "fidelis.webhooks.max-attempts=3",
+    // A mail server that refuses connections (port 1 on loopback): e-mails fail and are counted.
+    "spring.mail.host=127.0.0.1", "spring.mail.port=1"})
 abstract class WebhookScenarios {
     @LocalServerPort
     int port;
@@ -135,6 +139,15 @@ abstract class WebhookScenarios {
         assertThat(jdbc.sql("select attempts from webhook_delivery").query(Integer.class).single()).isEqualTo(2);
         Thread.sleep(300);
         assertThat(at("/hook")).as("nothing more once delivered").hasSize(2);
+        // Metrics: the deliveries, and the complaint's receipt that the mail server refused.
+        HttpResponse<String> consent = api.post("/api/v1/customers/ANN/consents/EMAIL/confirmation-request", "{}");
+        assertThat(consent.body()).contains("\"mailed\":false").contains("/consent/");
+        waitFor("the failed receipt counted", () -> Http.at(port).as("admin", "admin-test-password")
+                .getAny("/actuator/prometheus").body().contains("fidelis_mail_failures_total{kind=\"complaint\"}"));
+        String metrics = Http.at(port).as("admin", "admin-test-password").getAny("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("fidelis_mail_failures_total\\{kind=\"consent\"} [1-9]")
+                .containsPattern("fidelis_webhooks_deliveries_total\\{outcome=\"delivered\"} [1-9]")
+                .containsPattern("fidelis_webhooks_deliveries_total\\{outcome=\"failed\"} [1-9]");
     }
 
     @Test
