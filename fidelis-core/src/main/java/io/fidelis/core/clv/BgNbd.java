@@ -87,6 +87,14 @@ public final class BgNbd {
                 fit.params().get("b"), fit);
     }
 
+    /**
+     * The fit from grouped summaries (the same as {@link #fit(List, Options)} on the customers in the counts'
+     * canonical order): the same counts always give the same fit, whatever order they were collected in.
+     */
+    public static FittedBgNbd fit(SummaryCounts counts, Options options) {
+        return fit(counts.asList(), options);
+    }
+
     /** The starting points on the log scale; α is on the scale of time, so relative to the observation length. */
     private static List<double[]> starts(List<CustomerSummary> summaries, Options options) {
         double scale = meanT(summaries);

@@ -95,6 +95,11 @@ public final class GammaGamma {
                 fit);
     }
 
+    /** The fit from grouped summaries, as {@link BgNbd#fit(SummaryCounts, BgNbd.Options)}. */
+    public static FittedGammaGamma fit(SummaryCounts counts, Options options) {
+        return fit(counts.asList(), options);
+    }
+
     /**
      * The log-likelihood through sufficient statistics: terms in x alone are summed per distinct x, Σ ln m and
      * Σ x ln m once; only ln(γ + m x) remains per customer.

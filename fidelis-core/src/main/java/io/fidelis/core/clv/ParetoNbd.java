@@ -42,6 +42,11 @@ public final class ParetoNbd {
                 fit.params().get("beta"), fit);
     }
 
+    /** The fit from grouped summaries, as {@link BgNbd#fit(SummaryCounts, BgNbd.Options)}. */
+    public static FittedParetoNbd fit(SummaryCounts counts, Options options) {
+        return fit(counts.asList(), options);
+    }
+
     /** log A0 of the likelihood (FHL 2005 note, eq. 3–4), −∞ when t_x = T. */
     static double logA0(double r, double alpha, double s, double beta, int x, double tx, double T) {
         double rsx = r + s + x;

@@ -81,6 +81,35 @@ public final class Rfm {
         return out;
     }
 
+    /**
+     * For scoring customers one at a time, as a distributed job does: the positions (from 0, in ascending order of
+     * value) of the four values that separate the quintile scores of {@code n} customers. A value's score is 1 plus
+     * the number of the values at these positions that are below it ({@link #quintileScore}), the score
+     * {@link #score} gives it among all {@code n} (for values that are not NaN).
+     */
+    public static long[] quintileBoundaryPositions(long n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("need at least one customer, got " + n);
+        }
+        long[] positions = new long[4];
+        for (int s = 1; s <= 4; s++) {
+            // Score s + 1 or more needs floor(5k / n) >= s, k the values below: k >= ceil(s n / 5).
+            positions[s - 1] = Math.floorDiv(Math.multiplyExact(s, n) + 4, 5) - 1;
+        }
+        return positions;
+    }
+
+    /** The score 1..5 of a value against the values at the {@link #quintileBoundaryPositions}, in their order. */
+    public static int quintileScore(double value, double[] boundaries) {
+        int score = 1;
+        for (double b : boundaries) {
+            if (b < value) {
+                score++;
+            }
+        }
+        return score;
+    }
+
     /** Score 1..5 by the position of each value among all (higher value, higher score). */
     static int[] quintiles(List<Input> customers, java.util.function.ToDoubleFunction<Input> value) {
         int n = customers.size();
