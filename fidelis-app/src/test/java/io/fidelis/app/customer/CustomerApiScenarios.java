@@ -272,4 +272,37 @@ abstract class CustomerApiScenarios {
         assertThat(mapped.statusCode()).isEqualTo(200);
         assertThat(body(mapped).get("imported").asLong()).isEqualTo(1);
     }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+    @Test
+    void oneCallerCannotStallTheServerWithHugeBodiesPagesOrQueries() throws Exception {
+        String huge = customer("BIG", ",\"segment\":\"" + "x".repeat(2 * 1024 * 1024) + "\"");
+        HttpResponse<String> declared = admin.post("/api/v1/customers", huge);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(declared.body()).contains("at most 1048576 are accepted");
+        // The same body without a declared length (chunked) stops being read at the limit.
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                        + port + "/api/v1/customers"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "admin:admin-test-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build();
+        HttpResponse<String> streamed = java.net.http.HttpClient.newHttpClient().send(chunked,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from customer where external_id = 'BIG'").query(Long.class).single())
+                .isZero();
+        // Pages are capped (500), and every query has a time limit.
+        for (int i = 0; i < 3; i++) {
+            assertThat(admin.post("/api/v1/customers", customer("P" + i, "")).statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> page = admin.get("/api/v1/customers?size=1000000");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(body(page).get("size").asInt()).isEqualTo(500);
+        assertThat(jdbcTemplate.getQueryTimeout()).isEqualTo(120);
+    }
 }
