@@ -28,9 +28,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * leaves none of the customer's personal data anywhere in the database (every column of every table is read back)
  * nor their attachment on disk, while their purchases and complaint still count in the figures, and it is audited.
  * Consent per channel, and the e-mail double opt-in through a real SMTP server (GreenMail): the link cannot be
- * guessed or reused, needs the button (a POST with CSRF), and stops counting when the address changes.
+ * guessed or reused, needs the button (a POST with CSRF), and stops counting when the address changes. Retention:
+ * old free text and attachments are deleted after their periods, the records kept.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "fidelis.retention.free-text=P2Y", "fidelis.retention.attachments=P1Y", "fidelis.retention.schedule=-"})
 abstract class PrivacyScenarios {
     static final String PASSWORD = "privacy-password-1";
     // Distinctive values, so that finding any of them in the database means it was not erased.
@@ -272,5 +274,36 @@ abstract class PrivacyScenarios {
         assertThat(customer.page("/consent/" + second.group(1)).statusCode()).isEqualTo(404);
         // Survey invitations obey e-mail consent: the consent is withdrawn, so CustomerConsents says no.
         assertThat(api.get("/api/v1/customers/ANN/consents").body()).contains("\"channel\":\"EMAIL\",\"given\":false");
+    }
+
+    @Autowired
+    RetentionPolicy retention;
+
+    @Test
+    void oldFreeTextAndAttachmentsAreDeletedAfterTheirPeriods() throws Exception {
+        Path file = attach();
+        java.time.OffsetDateTime threeYearsAgo = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusYears(3);
+        // The complaint ended three years ago; the contact was three years ago. A second, recent complaint stays.
+        jdbc.sql("update complaint set status = 'CLOSED', received_at = ?, closed_at = ?").params(threeYearsAgo,
+                threeYearsAgo).update();
+        jdbc.sql("update contact set contacted_at = ?").param(threeYearsAgo).update();
+        assertThat(bossApi.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"OTHER\","
+                + "\"subject\":\"Recent\",\"description\":\"A recent complaint stays as written\"}").statusCode())
+                .isEqualTo(201);
+        Map<String, Integer> removed = retention.apply();
+        assertThat(removed).containsEntry("complaint texts", 1).containsEntry("contact notes", 1)
+                .containsEntry("attachments", 1);
+        assertThat(file).doesNotExist();
+        assertThat(jdbc.sql("select description from complaint order by received_at").query(String.class).list())
+                .containsExactly("[erased]", "A recent complaint stays as written");
+        assertThat(jdbc.sql("select count(*) from complaint").query(Long.class).single()).as("records kept")
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from contact where notes is null").query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'retention'").query(Long.class)
+                .single()).isOne();
+        // Run again: nothing left to remove, nothing audited.
+        assertThat(retention.apply().values()).allMatch(n -> n == 0);
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'retention'").query(Long.class)
+                .single()).isOne();
     }
 }
