@@ -121,7 +121,7 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .addFilterBefore(new ThrottlingFilter(throttle), BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
-                .httpBasic(basic -> { })
+                .httpBasic(basic -> basic.authenticationEntryPoint(new DatabaseAwareBasicEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
@@ -243,5 +243,29 @@ class SecurityConfiguration {
                         .frameOptions(f -> f.deny())
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    /**
+     * HTTP basic's answer to a failed sign-in: 401 as usual, but 503 when the password could not be checked because
+     * the database is out of reach (a caller must not take that for a wrong password).
+     */
+    static final class DatabaseAwareBasicEntryPoint implements org.springframework.security.web.AuthenticationEntryPoint {
+        private final org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint basic =
+                new org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint();
+
+        DatabaseAwareBasicEntryPoint() {
+            basic.setRealmName("Fidelis");
+        }
+
+        @Override
+        public void commence(jakarta.servlet.http.HttpServletRequest request,
+                             jakarta.servlet.http.HttpServletResponse response,
+                             org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+            if (io.fidelis.app.web.DatabaseOutage.isOutage(e)) {
+                io.fidelis.app.web.DatabaseOutage.answer(request, response);
+                return;
+            }
+            basic.commence(request, response, e);
+        }
     }
 }
