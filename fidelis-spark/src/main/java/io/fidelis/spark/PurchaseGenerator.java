@@ -55,7 +55,11 @@ public final class PurchaseGenerator {
                 if (random.nextDouble() < p) {
                     break;
                 }
-                day += (int) Math.ceil(-Math.log(1 - random.nextDouble()) / perDay);
+                double gap = Math.ceil(-Math.log(1 - random.nextDouble()) / perDay);
+                if (gap > endDay - day) {
+                    break; // also a gap beyond any int: a very slow buyer
+                }
+                day += (int) gap;
             }
         }
         return customer;
