@@ -15,6 +15,8 @@ class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Contexts.start(false, Map.of())) {
+            System.err.println("Scoring every customer…");
+            System.err.flush();
             ScoringRun run = context.getBean(LoyaltyScoring.class).scoreAll();
             System.out.printf("Scored %,d customers in %.1f s%n", run.customers(), run.seconds());
             if (run.model() != null) {

@@ -32,11 +32,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kills {@code fidelis import} with SIGKILL while it is importing, then runs it again: every purchase line must end
- * up stored exactly once, and the killed run must have left nothing half-imported. Runs the real application jar
- * in a child process, against an H2 file database and against PostgreSQL.
+ * up stored exactly once, and the killed run must have left nothing half-imported. Kills {@code fidelis score} at
+ * random points: the profiles are always those of one whole run (never a mix of two, never a part), and a run to
+ * the end gives every buyer a profile. Runs the real application jar in a child process, against an H2 file
+ * database and against PostgreSQL.
  */
 class InterruptedImportIT {
-    private static final int KILLS = 3;
+    /** Kills per database: 3 in the normal build; {@code -Dfidelis.crash.kills=20} for the long run. */
+    private static final int KILLS = Integer.getInteger("fidelis.crash.kills", 3);
     @TempDir
     static Path dir;
     static DemoFiles files;
@@ -141,6 +144,66 @@ class InterruptedImportIT {
                 + " group by order_id, line_no having count(*) > 1) d")).isZero();
         // One run per committed import: the last, plus any killed only after its commit.
         assertThat(count(url, user, password, "import_run")).isBetween(1L, 1L + KILLS - killedMidway);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aKilledScoringRunLeavesTheProfilesOfOneWholeRun(String database) throws Exception {
+        Map<String, String> env;
+        String url;
+        String user = database.equals("h2") ? "sa" : "postgres";
+        String password = database.equals("h2") ? "" : "postgres";
+        if (database.equals("h2")) {
+            Path data = Files.createTempDirectory(dir, "h2-score-");
+            env = Map.of("FIDELIS_DATA_DIR", data.toString());
+            url = "jdbc:h2:file:" + data.resolve("fidelis") + ";AUTO_SERVER=TRUE";
+        } else {
+            url = EmbeddedPostgresSupport.newDatabaseUrl();
+            env = Map.of("FIDELIS_DB_URL", url, "FIDELIS_DB_USER", user, "FIDELIS_DB_PASSWORD", password);
+        }
+        Path log = Files.createTempFile(dir, "import-", ".log");
+        Process imported = start(env, log, "import", "purchases", files.purchases().toString());
+        assertThat(imported.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(imported.exitValue()).as(Files.readString(log)).isZero();
+        // The server scores after an import; the CLI does not, so there are no profiles yet.
+        long buyers = count(url, user, password, "(select distinct customer_id from purchase) b");
+        Random random = new Random(20261202L);
+        long runsBefore = 0;
+        int killedMidway = 0;
+        for (int k = 0; k < KILLS; k++) {
+            Process p = start(env, "score");
+            BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
+                    StandardCharsets.UTF_8));
+            String started = err.readLine();
+            while (started != null && !started.equals("Scoring every customer…")) {
+                started = err.readLine(); // warnings printed while the application starts
+            }
+            assertThat(started).as("the child started scoring").isNotNull();
+            Thread.sleep(random.nextInt(5000));
+            boolean alive = p.isAlive();
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            long profiles = count(url, user, password, "loyalty_profile");
+            long runs = count(url, user, password, "loyalty_model");
+            assertThat(profiles).as("a killed run leaves the last whole run's profiles, or none").isIn(0L, buyers);
+            assertThat(count(url, user, password, "(select distinct scored_at from loyalty_profile) s"))
+                    .as("all profiles from one run").isLessThanOrEqualTo(1L);
+            assertThat(runs).as("a run is recorded only when it completed").isBetween(runsBefore, runsBefore + 1);
+            if (alive && runs == runsBefore) {
+                killedMidway++;
+            }
+            runsBefore = runs;
+        }
+        assertThat(killedMidway).as("at least one kill hit a run in progress").isPositive();
+        Path out = Files.createTempFile(dir, "score-", ".log");
+        Process again = start(env, out, "score");
+        assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(again.exitValue()).as(Files.readString(out)).isZero();
+        assertThat(count(url, user, password, "loyalty_profile")).isEqualTo(buyers);
+        assertThat(count(url, user, password, "(select distinct scored_at from loyalty_profile) s")).isOne();
+        assertThat(count(url, user, password, "purchase_line")).as("scoring changed no purchase")
+                .isEqualTo(files.lineCount());
     }
 
     /** @return the first progress line with rows read, or {@code null} at the end of the output (kept in seen) */

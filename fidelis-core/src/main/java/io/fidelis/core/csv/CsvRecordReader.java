@@ -56,7 +56,14 @@ public final class CsvRecordReader implements Closeable {
         this.parser = parser;
         this.totalBytes = totalBytes;
         this.counting = new CountingInputStream(new BufferedInputStream(raw, 1 << 16));
-        InputStream data = Decompressing.ifGzip(counting);
+        InputStream data;
+        try {
+            data = Decompressing.ifGzip(counting);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // Found by fuzzing (PurchaseCsvFuzzTest): a gzip header with a wrong method or cut short.
+            throw new CsvFormatException(List.of(new RowError(fileName, 1, null, "not a readable gzip file: "
+                    + rootMessage(e))));
+        }
         Reader reader = new InputStreamReader(data, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setIgnoreEmptyLines(false)
