@@ -55,7 +55,7 @@ class InterruptedImportIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 30, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @ValueSource(strings = {"h2", "postgresql"})
     void aKilledImportRunAgainStoresEveryLineExactlyOnce(String database) throws Exception {
         Map<String, String> env;
@@ -147,7 +147,7 @@ class InterruptedImportIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 30, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @ValueSource(strings = {"h2", "postgresql"})
     void aKilledScoringRunLeavesTheProfilesOfOneWholeRun(String database) throws Exception {
         Map<String, String> env;
