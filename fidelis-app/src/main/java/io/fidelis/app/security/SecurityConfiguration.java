@@ -99,7 +99,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/consents/EMAIL/confirmation-request")
                         .hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaints/*").hasAnyRole(ALL)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints").hasAnyRole(COMPLAINT_HANDLERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints", "/api/v1/complaints/*/steps")
+                        .hasAnyRole(COMPLAINT_HANDLERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/programme").hasAnyRole(SURVEY_READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/programme",
                                 "/api/v1/customers/*/programme/gifts").hasAnyRole(ALL)

@@ -185,11 +185,14 @@ class InterruptedImportIT {
             p.destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             long profiles = count(url, user, password, "loyalty_profile");
-            long runs = count(url, user, password, "loyalty_model");
+            // A run records its fitted models (BG/NBD, Gamma-Gamma) under the one time it scored at.
+            long runs = count(url, user, password, "(select distinct fitted_at from loyalty_model) r");
             assertThat(profiles).as("a killed run leaves the last whole run's profiles, or none").isIn(0L, buyers);
             assertThat(count(url, user, password, "(select distinct scored_at from loyalty_profile) s"))
                     .as("all profiles from one run").isLessThanOrEqualTo(1L);
             assertThat(runs).as("a run is recorded only when it completed").isBetween(runsBefore, runsBefore + 1);
+            assertThat(count(url, user, password, "loyalty_profile p where p.scored_at <> (select max(fitted_at)"
+                    + " from loyalty_model)")).as("the profiles are those of the last recorded run").isZero();
             if (alive && runs == runsBefore) {
                 killedMidway++;
             }

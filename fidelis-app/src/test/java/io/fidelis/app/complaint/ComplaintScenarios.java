@@ -34,17 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "fidelis.complaints.assignment=round-robin",
     "fidelis.complaints.watch-every=PT24H"})
 abstract class ComplaintScenarios {
-    static final com.icegreen.greenmail.util.GreenMail SMTP = new com.icegreen.greenmail.util.GreenMail(
-            new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup
-                    .PROTOCOL_SMTP));
-
-    static {
-        SMTP.start();
-    }
+    static final com.icegreen.greenmail.util.GreenMail SMTP = io.fidelis.app.support.Smtp.started();
 
     static void mail(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        io.fidelis.app.support.Smtp.register(registry, SMTP);
     }
 
     @LocalServerPort
@@ -243,6 +236,40 @@ abstract class ComplaintScenarios {
                 .isEqualTo(400);
         assertThat(Http.at(port).as("am-2", PASSWORD).getAny("/api/v1/complaints/" + ref).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theApiTakesStepsOnAComplaintGuardedByItsVersion() {
+        Http api = Http.at(port).as("agent-1", PASSWORD);
+        api.post("/api/v1/complaints", "{\"customerId\":\"ANN\",\"category\":\"DELIVERY\",\"subject\":\"Late\","
+                + "\"description\":\"Three days late\"}");
+        String ref = reference();
+        long version = jdbc.sql("select version from complaint where reference = ?").param(ref).query(Long.class)
+                .single();
+        HttpResponse<String> acknowledged = api.post("/api/v1/complaints/" + ref + "/steps",
+                "{\"version\":" + version + ",\"action\":\"acknowledge\"}");
+        assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(acknowledged.body()).contains("\"status\":\"ACKNOWLEDGED\"")
+                .contains("\"version\":" + (version + 1));
+        HttpResponse<String> stale = api.post("/api/v1/complaints/" + ref + "/steps",
+                "{\"version\":" + version + ",\"action\":\"note\",\"text\":\"called\"}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("changed by someone else");
+        HttpResponse<String> unknown = api.post("/api/v1/complaints/" + ref + "/steps",
+                "{\"version\":" + (version + 1) + ",\"action\":\"escalate-to-ceo\"}");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("no step 'escalate-to-ceo'").contains("acknowledge");
+        assertThat(api.post("/api/v1/complaints/" + ref + "/steps", "{\"action\":\"close\"}").statusCode())
+                .as("no version").isEqualTo(400);
+        HttpResponse<String> noted = api.post("/api/v1/complaints/" + ref + "/steps",
+                "{\"version\":" + (version + 1) + ",\"action\":\"NOTE\",\"text\":\"Courier called\"}");
+        assertThat(noted.statusCode()).as(noted.body()).isEqualTo(200);
+        assertThat(noted.body()).contains("Courier called").contains("\"status\":\"ACKNOWLEDGED\"");
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'complaint' and entity_id = ?")
+                .param(ref).query(Long.class).single()).as("each step audited").isGreaterThanOrEqualTo(3L);
+        assertThat(Http.at(port).as("am-2", PASSWORD).post("/api/v1/complaints/" + ref + "/steps",
+                "{\"version\":" + (version + 2) + ",\"action\":\"close\"}").statusCode())
+                .as("another manager's customer").isEqualTo(404);
     }
 
     @Test

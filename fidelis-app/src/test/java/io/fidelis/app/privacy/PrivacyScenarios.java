@@ -42,17 +42,10 @@ abstract class PrivacyScenarios {
     static final String COMPLAINT_TEXT = "The teapot arrived broken at Rua Augusta 17, my neighbour Zebulon saw it";
     static final String CONTACT_NOTES = "Prefers calls after six; her daughter Philippa runs the shop now";
     static final String FILE_NAME = "quintana-receipt.png";
-    static final com.icegreen.greenmail.util.GreenMail SMTP = new com.icegreen.greenmail.util.GreenMail(
-            new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup
-                    .PROTOCOL_SMTP));
-
-    static {
-        SMTP.start();
-    }
+    static final com.icegreen.greenmail.util.GreenMail SMTP = io.fidelis.app.support.Smtp.started();
 
     static void mail(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        io.fidelis.app.support.Smtp.register(registry, SMTP);
     }
 
     @LocalServerPort

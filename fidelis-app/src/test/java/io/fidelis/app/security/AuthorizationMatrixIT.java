@@ -121,6 +121,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /complaints/{reference}/attachments/{id}", ALL);
         EXPECTED.put("GET /api/v1/complaints/{reference}", ALL);
         EXPECTED.put("POST /api/v1/complaints", COMPLAINT_HANDLERS);
+        EXPECTED.put("POST /api/v1/complaints/{reference}/steps", COMPLAINT_HANDLERS);
         // Relationship work: an account manager's day and contacts; lost customers (their own customers').
         EXPECTED.put("GET /my-day", FOLLOW_UP);
         EXPECTED.put("POST /tasks/{id}/done", FOLLOW_UP);

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.fidelis.app.staff.Role;
 import io.fidelis.app.staff.StaffDirectory;
 import io.fidelis.app.support.Http;
@@ -36,15 +34,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "fidelis.surveys.public-url=https://surveys.example.com/")
 abstract class SurveyScenarios {
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        SMTP.start();
-    }
+    static final com.icegreen.greenmail.util.GreenMail SMTP = io.fidelis.app.support.Smtp.started();
 
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        io.fidelis.app.support.Smtp.register(registry, SMTP);
     }
 
     @LocalServerPort

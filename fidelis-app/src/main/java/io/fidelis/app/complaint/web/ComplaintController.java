@@ -7,10 +7,12 @@ import java.util.Map;
 import io.fidelis.app.complaint.Complaint;
 import io.fidelis.app.complaint.HandlingComplaints;
 import io.fidelis.app.complaint.Severity;
+import io.fidelis.app.shared.BusinessRuleException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Complaints over the API: file one for a customer, and read one with its history (internal notes included). */
+/**
+ * Complaints over the API: file one for a customer, read one with its history (internal notes included), and take
+ * a step on it (acknowledge, investigate, propose a resolution, close, note...), as service staff do on its page.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Complaints", description = "The complaint database: file a complaint for a customer and follow it.")
@@ -47,6 +52,31 @@ class ComplaintController {
                 .FileComplaint(form.orderId(), form.category(), form.severity() == null ? Severity.MEDIUM
                 : form.severity(), form.subject(), form.description(), form.skus(), form.language()), "API");
         return Map.of("reference", filed.reference(), "trackingToken", filed.trackingToken());
+    }
+
+    /**
+     * A step to take: the complaint's {@code version} as last read (a step on a complaint changed since is refused
+     * with 409), the action, and its text (the resolution proposed, a reason, a note or a message to the customer).
+     */
+    record StepForm(@NotNull Long version, @NotBlank String action, @Size(max = 8000) String text,
+                    @Size(max = 200) String rootCause) {
+    }
+
+    @PostMapping("/complaints/{reference}/steps")
+    @Operation(summary = "Take a step on a complaint", description = "Actions: acknowledge, investigate, propose"
+            + " (text: the resolution, with rootCause), accept_for_customer, reopen (text: why), close, withdraw,"
+            + " wait, note (internal), message (to the customer, by email). 409 if the complaint changed since"
+            + " version; 422 if the step is not allowed in its status. Answers the complaint as it is now.")
+    Map<String, Object> step(@PathVariable String reference, @Valid @RequestBody StepForm form) {
+        HandlingComplaints.Action action;
+        try {
+            action = HandlingComplaints.Action.valueOf(form.action().strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleException("action", "no step '" + form.action() + "'; one of "
+                    + java.util.Arrays.toString(HandlingComplaints.Action.values()).toLowerCase(java.util.Locale.ROOT));
+        }
+        complaints.act(reference, form.version(), action, form.text(), form.rootCause());
+        return get(reference);
     }
 
     @GetMapping("/complaints/{reference}")
