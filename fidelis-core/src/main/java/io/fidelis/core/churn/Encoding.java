@@ -1,0 +1,246 @@
+package io.fidelis.core.churn;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model's input pipeline, learned from the training rows only and then fixed:
+ * <ul>
+ * <li><b>numeric</b> feature: one design column; a missing value is replaced by the training median;</li>
+ * <li><b>categorical</b> feature: dummy (treatment) coding as R's default contrasts: its levels sorted (numerically
+ * when every level is a number, otherwise by text), the first is the reference and gets no column, every other
+ * level one 0/1 column. A blank cell is a level of its own when the training data have blanks. A label not seen in
+ * training (or a blank when training had none) gets the training means of the feature's columns, so it contributes
+ * nothing to the score: it is read as "no information" rather than as the reference level;</li>
+ * <li>every design column is standardised with its training mean and population standard deviation (divisor n,
+ * as glmnet) for the penalised fit; coefficients are reported per unit of the original column.</li>
+ * </ul>
+ * A feature that is constant in the training rows (or has no values) gets no column and is listed with its reason.
+ */
+final class Encoding {
+    /** One design column: the level of a categorical feature (null for a numeric one), its training mean and SD. */
+    record Column(String level, double mean, double sd) {
+    }
+
+    /**
+     * One input feature.
+     *
+     * @param levels   categorical: every training level, the reference first; numeric: empty
+     * @param columns  the design columns (numeric: one; categorical: one per level after the reference; none when
+     *                 dropped)
+     * @param median   numeric: the training median that replaces a missing value
+     * @param missing  missing values in the training rows
+     * @param dropped  why the feature has no column (constant, no values), or null
+     */
+    record Feature(String name, boolean categorical, double median, List<String> levels, List<Column> columns,
+                   int missing, String dropped) {
+        Feature {
+            levels = List.copyOf(levels);
+            columns = List.copyOf(columns);
+        }
+    }
+
+    final List<Feature> features;
+    final int p;
+    final int[] offset;
+    final double[] mean;
+    final double[] sd;
+    private final List<Map<String, Integer>> levelColumn = new ArrayList<>();
+
+    Encoding(List<Feature> features) {
+        this.features = List.copyOf(features);
+        offset = new int[features.size() + 1];
+        for (int f = 0; f < features.size(); f++) {
+            offset[f + 1] = offset[f] + features.get(f).columns().size();
+        }
+        p = offset[features.size()];
+        mean = new double[p];
+        sd = new double[p];
+        for (int f = 0; f < features.size(); f++) {
+            Feature feature = features.get(f);
+            Map<String, Integer> columns = new HashMap<>();
+            for (int c = 0; c < feature.columns().size(); c++) {
+                Column column = feature.columns().get(c);
+                mean[offset[f] + c] = column.mean();
+                sd[offset[f] + c] = column.sd();
+                if (feature.categorical()) {
+                    columns.put(column.level(), offset[f] + c);
+                }
+            }
+            if (feature.categorical()) {
+                columns.put(feature.levels().isEmpty() ? null : feature.levels().get(0), -1);
+            }
+            levelColumn.add(columns);
+        }
+    }
+
+    /** Learns the pipeline from the given rows. */
+    static Encoding learn(Features data, int[] rows) {
+        List<Feature> features = new ArrayList<>();
+        int n = rows.length;
+        for (int f = 0; f < data.names.size(); f++) {
+            String name = data.names.get(f);
+            if (data.categorical[f]) {
+                Map<String, int[]> counts = new LinkedHashMap<>();
+                int missing = 0;
+                for (int i : rows) {
+                    String label = data.labels[f][i];
+                    if (label.isEmpty()) {
+                        missing++;
+                    }
+                    counts.computeIfAbsent(label, k -> new int[1])[0]++;
+                }
+                List<String> levels = new ArrayList<>(counts.keySet());
+                levels.sort(levelOrder(levels));
+                if (levels.size() < 2) {
+                    features.add(new Feature(name, true, Double.NaN, levels, List.of(), missing,
+                            levels.isEmpty() ? "no values" : "one level only (" + display(levels.get(0)) + ")"));
+                    continue;
+                }
+                List<Column> columns = new ArrayList<>();
+                for (String level : levels.subList(1, levels.size())) {
+                    double m = (double) counts.get(level)[0] / n;
+                    columns.add(new Column(level, m, Math.sqrt(m * (1 - m))));
+                }
+                features.add(new Feature(name, true, Double.NaN, levels, columns, missing, null));
+            } else {
+                double[] v = new double[n];
+                int k = 0;
+                for (int i : rows) {
+                    double x = data.numbers[f][i];
+                    if (!Double.isNaN(x)) {
+                        v[k++] = x;
+                    }
+                }
+                int missing = n - k;
+                if (k == 0) {
+                    features.add(new Feature(name, false, Double.NaN, List.of(), List.of(), missing, "no values"));
+                    continue;
+                }
+                double[] present = Arrays.copyOf(v, k);
+                Arrays.sort(present);
+                double median = k % 2 == 1 ? present[k / 2] : (present[k / 2 - 1] + present[k / 2]) / 2;
+                double sum = 0;
+                for (int i : rows) {
+                    double x = data.numbers[f][i];
+                    sum += Double.isNaN(x) ? median : x;
+                }
+                double m = sum / n;
+                double ss = 0;
+                for (int i : rows) {
+                    double x = data.numbers[f][i];
+                    double d = (Double.isNaN(x) ? median : x) - m;
+                    ss += d * d;
+                }
+                double s = Math.sqrt(ss / n);
+                if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) {
+                    features.add(new Feature(name, false, median, List.of(), List.of(), missing,
+                            "constant (" + number(m) + ")"));
+                    continue;
+                }
+                features.add(new Feature(name, false, median, List.of(), List.of(new Column(null, m, s)), missing,
+                        null));
+            }
+        }
+        return new Encoding(features);
+    }
+
+    /** Levels as numbers when they all are, otherwise as text; the blank level last. */
+    private static Comparator<String> levelOrder(List<String> levels) {
+        boolean numeric = levels.stream().allMatch(l -> l.isEmpty() || Features.isNumber(l));
+        Comparator<String> byValue = numeric
+                ? Comparator.comparing((String l) -> new BigDecimal(l)).thenComparing(Comparator.naturalOrder())
+                : Comparator.naturalOrder();
+        return Comparator.comparing(String::isEmpty).thenComparing(byValue);
+    }
+
+    /**
+     * The design values of a row on the original scale (0/1 dummies, numbers), written into {@code x}.
+     *
+     * @return whether the row had a label unseen in training or a missing number (for counting), in bit 0 and 1
+     */
+    int raw(Features data, int row, double[] x) {
+        int flags = 0;
+        for (int f = 0; f < features.size(); f++) {
+            Feature feature = features.get(f);
+            int from = offset[f];
+            int to = offset[f + 1];
+            if (from == to) {
+                continue;
+            }
+            if (feature.categorical()) {
+                Integer column = levelColumn.get(f).get(data.labels[f][row]);
+                if (column == null) {
+                    flags |= 1;
+                    System.arraycopy(mean, from, x, from, to - from);
+                } else {
+                    Arrays.fill(x, from, to, 0.0);
+                    if (column >= 0) {
+                        x[column] = 1.0;
+                    }
+                }
+            } else {
+                double v = data.numbers[f][row];
+                if (Double.isNaN(v)) {
+                    flags |= 2;
+                    v = feature.median();
+                }
+                x[from] = v;
+            }
+        }
+        return flags;
+    }
+
+    /** Whether a feature knows this label (categorical features only). */
+    boolean knows(int feature, String label) {
+        return levelColumn.get(feature).containsKey(label);
+    }
+
+    /** The standardised design of the rows, column-major: {@code x[column][row]}. */
+    double[][] standardised(Features data, int[] rows) {
+        double[][] x = new double[p][rows.length];
+        double[] raw = new double[p];
+        for (int k = 0; k < rows.length; k++) {
+            raw(data, rows[k], raw);
+            for (int j = 0; j < p; j++) {
+                x[j][k] = (raw[j] - mean[j]) / sd[j];
+            }
+        }
+        return x;
+    }
+
+    /** The name of a design column: {@code tenure}, {@code Contract=One year}. */
+    String term(int column) {
+        int f = featureOf(column);
+        Feature feature = features.get(f);
+        return feature.categorical() ? feature.name() + "=" + display(feature.columns().get(column - offset[f])
+                .level()) : feature.name();
+    }
+
+    int featureOf(int column) {
+        for (int f = 0; f < features.size(); f++) {
+            if (column < offset[f + 1]) {
+                return f;
+            }
+        }
+        throw new IndexOutOfBoundsException(column);
+    }
+
+    /** A level as shown to people: the blank level is {@code (blank)}. */
+    static String display(String level) {
+        return level.isEmpty() ? "(blank)" : level;
+    }
+
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+}
