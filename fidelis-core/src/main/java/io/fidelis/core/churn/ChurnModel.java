@@ -364,7 +364,14 @@ public final class ChurnModel {
             int[] selected = java.util.stream.IntStream.range(0, encoding.p).filter(j -> beta[j] != 0).toArray();
             refit = Irls.fit(x, y, selected);
         }
-        List<FittedChurnModel.Coefficient> coefficients = coefficients(encoding, intercept, coef, refit);
+        Set<Integer> copies = new java.util.HashSet<>();
+        for (int j = 0; j < encoding.p; j++) {
+            copies.add(j);
+        }
+        for (int j : ElasticNet.distinct(x)) {
+            copies.remove(j);
+        }
+        List<FittedChurnModel.Coefficient> coefficients = coefficients(encoding, intercept, coef, refit, copies);
         int positives = 0;
         for (boolean a : actual) {
             positives += a ? 1 : 0;
@@ -469,7 +476,7 @@ public final class ChurnModel {
 
     /** The coefficient table: the penalised estimates and the refit's Wald intervals, on the original scale. */
     private static List<FittedChurnModel.Coefficient> coefficients(Encoding encoding, double intercept, double[] coef,
-                                                                   Irls.Fit refit) {
+                                                                   Irls.Fit refit, Set<Integer> copies) {
         double z = new NormalDistribution(0, 1).inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
         int[] position = new int[encoding.p];
         Arrays.fill(position, -1);
@@ -521,7 +528,9 @@ public final class ChurnModel {
                         new FittedChurnModel.Interval(est, se, est - z * se, est + z * se), null));
             } else {
                 String note = aliased.contains(j) ? "aliased: a linear combination of other columns"
-                        : position[j] >= 0 ? "the refit did not converge" : "not selected: the penalty set it to 0";
+                        : position[j] >= 0 ? "the refit did not converge"
+                        : copies.contains(j) ? "a copy of an earlier column, which carries the effect"
+                        : "not selected: the penalty set it to 0";
                 out.add(new FittedChurnModel.Coefficient(term, feature.name(), level, coef[j], null, note));
             }
         }
