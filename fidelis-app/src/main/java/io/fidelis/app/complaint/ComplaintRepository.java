@@ -386,8 +386,16 @@ class ComplaintRepository {
     }
 
     List<Outcome> outcomes() {
-        return jdbc.sql("select customer_id, status, received_at, resolved_at from complaint")
-                .query((rs, n) -> new Outcome(rs.getLong(1), ComplaintStatus.valueOf(rs.getString(2)),
+        return outcomes(null);
+    }
+
+    /** Every complaint's outcome, or one customer's when {@code customerId} is not null. */
+    List<Outcome> outcomes(Long customerId) {
+        var sql = customerId == null
+                ? jdbc.sql("select customer_id, status, received_at, resolved_at from complaint")
+                : jdbc.sql("select customer_id, status, received_at, resolved_at from complaint where customer_id = ?")
+                .param(customerId);
+        return sql.query((rs, n) -> new Outcome(rs.getLong(1), ComplaintStatus.valueOf(rs.getString(2)),
                         instant(rs, "received_at"), instant(rs, "resolved_at")))
                 .list();
     }

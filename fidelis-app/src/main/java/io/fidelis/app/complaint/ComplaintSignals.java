@@ -24,15 +24,29 @@ class ComplaintSignals implements CustomerSignals {
     private final ComplaintRepository repository;
     private final PurchaseRecording purchases;
     private final Clock clock = Clock.systemUTC();
+    /** One customer's signals only, or everyone's when null. */
+    private final Long only;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ComplaintSignals(ComplaintRepository repository, PurchaseRecording purchases) {
+        this(repository, purchases, null);
+    }
+
+    private ComplaintSignals(ComplaintRepository repository, PurchaseRecording purchases, Long only) {
         this.repository = repository;
         this.purchases = purchases;
+        this.only = only;
+    }
+
+    /** The same signals read for one customer alone (within the caller's transaction). */
+    @Override
+    public CustomerSignals forCustomer(long customerId) {
+        return new ComplaintSignals(repository, purchases, customerId);
     }
 
     private List<ComplaintRepository.Outcome> resolved() {
         Instant since = Instant.now(clock).minus(365, ChronoUnit.DAYS);
-        return repository.outcomes().stream().filter(o -> o.resolvedAt() != null && o.resolvedAt().isAfter(since)
+        return repository.outcomes(only).stream().filter(o -> o.resolvedAt() != null && o.resolvedAt().isAfter(since)
                 && (o.status() == ComplaintStatus.RESOLVED || o.status() == ComplaintStatus.CLOSED)).toList();
     }
 
@@ -48,7 +62,7 @@ class ComplaintSignals implements CustomerSignals {
     @Transactional(readOnly = true)
     public Set<Long> unresolvedComplaints() {
         Set<Long> out = new HashSet<>();
-        repository.outcomes().stream().filter(o -> o.status().open()).forEach(o -> out.add(o.customerId()));
+        repository.outcomes(only).stream().filter(o -> o.status().open()).forEach(o -> out.add(o.customerId()));
         return out;
     }
 
@@ -62,7 +76,8 @@ class ComplaintSignals implements CustomerSignals {
         }
         Instant earliest = resolved.stream().map(ComplaintRepository.Outcome::resolvedAt).min(Instant::compareTo)
                 .orElseThrow();
-        Map<Long, List<Instant>> orders = purchases.ordersSince(earliest);
+        Map<Long, List<Instant>> orders = only == null ? purchases.ordersSince(earliest)
+                : Map.of(only, purchases.ordersSince(only, earliest));
         for (ComplaintRepository.Outcome o : resolved) {
             if (orders.getOrDefault(o.customerId(), List.of()).stream().anyMatch(t -> t.isAfter(o.resolvedAt()))) {
                 out.add(o.customerId());

@@ -51,4 +51,68 @@ public interface CustomerSignals {
     default java.util.Map<Long, Double> latestCsat() {
         return java.util.Map.of();
     }
+
+    /**
+     * These signals for one customer only: what rescoring a customer after a purchase needs, without reading every
+     * customer's answers and complaints. The default reads everyone's and keeps the one; capabilities answer it
+     * with queries of that customer alone.
+     */
+    default CustomerSignals forCustomer(long customerId) {
+        CustomerSignals all = this;
+        return new CustomerSignals() {
+            private Set<Long> one(Set<Long> s) {
+                return s.contains(customerId) ? Set.of(customerId) : Set.of();
+            }
+
+            private <V> java.util.Map<Long, V> one(java.util.Map<Long, V> m) {
+                V v = m.get(customerId);
+                return v == null ? java.util.Map.of() : java.util.Map.of(customerId, v);
+            }
+
+            @Override
+            public Set<Long> satisfied() {
+                return one(all.satisfied());
+            }
+
+            @Override
+            public Set<Long> promoters() {
+                return one(all.promoters());
+            }
+
+            @Override
+            public Set<Long> intendToRepurchase() {
+                return one(all.intendToRepurchase());
+            }
+
+            @Override
+            public Set<Long> keptThroughComplaint() {
+                return one(all.keptThroughComplaint());
+            }
+
+            @Override
+            public Set<Long> unresolvedComplaints() {
+                return one(all.unresolvedComplaints());
+            }
+
+            @Override
+            public Set<Long> keptThroughCompetitorOffer() {
+                return one(all.keptThroughCompetitorOffer());
+            }
+
+            @Override
+            public java.util.Map<Long, String> npsGroups() {
+                return one(all.npsGroups());
+            }
+
+            @Override
+            public java.util.Map<Long, Double> latestNps() {
+                return one(all.latestNps());
+            }
+
+            @Override
+            public java.util.Map<Long, Double> latestCsat() {
+                return one(all.latestCsat());
+            }
+        };
+    }
 }

@@ -270,6 +270,13 @@ class LoyaltyProfiles {
         return out;
     }
 
+    /** The share (in %) of scored customers whose CLV is at most this one; 0 when none has a CLV. */
+    double clvPercentile(double clv) {
+        return jdbc.sql("select count(*), sum(case when clv <= ? then 1 else 0 end) from loyalty_profile"
+                        + " where clv is not null").param(clv)
+                .query((rs, n) -> rs.getLong(1) == 0 ? 0.0 : 100.0 * rs.getLong(2) / rs.getLong(1)).single();
+    }
+
     double[] clvsSorted() {
         return jdbc.sql("select clv from loyalty_profile where clv is not null order by clv").query(Double.class)
                 .list().stream().mapToDouble(Double::doubleValue).toArray();

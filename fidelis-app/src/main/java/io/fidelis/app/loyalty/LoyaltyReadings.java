@@ -148,6 +148,15 @@ public class LoyaltyReadings {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
     }
 
+    /**
+     * The share (in %) of scored customers whose CLV is at most this one (the most valuable customer is at 100), 0
+     * when none has a CLV: for one customer, without reading everyone's (system use).
+     */
+    @Transactional(readOnly = true)
+    public double clvPercentile(double clv) {
+        return profiles.clvPercentile(clv);
+    }
+
     /** Every scored customer's CLV, sorted ascending, for percentiles (system use). */
     @Transactional(readOnly = true)
     public double[] clvsSorted() {

@@ -191,10 +191,16 @@ public class LoyaltyScoring {
 
     private Population population(FittedBgNbd model, FittedGammaGamma spend, Map<String, Double> typicalRate,
                                   LocalDate today, Instant now) {
-        return new Population(model, spend, typicalRate, union(CustomerSignals::satisfied),
-                union(CustomerSignals::promoters), union(CustomerSignals::intendToRepurchase),
-                union(CustomerSignals::keptThroughComplaint), union(CustomerSignals::keptThroughCompetitorOffer),
-                union(CustomerSignals::unresolvedComplaints), today, now);
+        return population(signals, model, spend, typicalRate, today, now);
+    }
+
+    private static Population population(List<CustomerSignals> from, FittedBgNbd model, FittedGammaGamma spend,
+                                         Map<String, Double> typicalRate, LocalDate today, Instant now) {
+        return new Population(model, spend, typicalRate, union(from, CustomerSignals::satisfied),
+                union(from, CustomerSignals::promoters), union(from, CustomerSignals::intendToRepurchase),
+                union(from, CustomerSignals::keptThroughComplaint),
+                union(from, CustomerSignals::keptThroughCompetitorOffer),
+                union(from, CustomerSignals::unresolvedComplaints), today, now);
     }
 
     /** A change of stage or overlay since the previous profile (or the first profile), if there is one. */
@@ -279,7 +285,8 @@ public class LoyaltyScoring {
             return java.util.Optional.empty();
         }
         LoyaltyProfiles.Stored models = stored.get();
-        Population pop = population(models.bgNbd(), models.gammaGamma(), models.typicalRates(), today, now);
+        List<CustomerSignals> mine = signals.stream().map(s -> s.forCustomer(customerId)).toList();
+        Population pop = population(mine, models.bgNbd(), models.gammaGamma(), models.typicalRates(), today, now);
         LoyaltyProfiles.Previous before = profiles.previous(customerId).orElse(null);
         int recent = recentOccasions(transactions, today.minusWeeks(26), today).getOrDefault(
                 Long.toString(customerId), 0);
@@ -336,9 +343,10 @@ public class LoyaltyScoring {
         return typicalRatePerYear > 0 ? 365.25 / typicalRatePerYear : Double.NaN;
     }
 
-    private Set<Long> union(java.util.function.Function<CustomerSignals, Set<Long>> of) {
+    private static Set<Long> union(List<CustomerSignals> from,
+                                   java.util.function.Function<CustomerSignals, Set<Long>> of) {
         Set<Long> all = new HashSet<>();
-        for (CustomerSignals s : signals) {
+        for (CustomerSignals s : from) {
             all.addAll(of.apply(s));
         }
         return all;

@@ -29,9 +29,11 @@ class ScoringAfterImports {
         return t;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final io.fidelis.app.shared.CoalescingWork rescoring;
 
     ScoringAfterImports(LoyaltyScoring scoring) {
         this.scoring = scoring;
+        this.rescoring = new io.fidelis.app.shared.CoalescingWork("rescoring", scoring::scoreOne);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -39,14 +41,13 @@ class ScoringAfterImports {
         request("an import");
     }
 
-    /** A purchase recorded one at a time (API): rescore that customer at once with the last population models. */
+    /**
+     * A purchase recorded one at a time (API): rescore that customer with the last population models, right after
+     * the purchase commits, in a thread of its own (a customer buying twice meanwhile is rescored once).
+     */
     @TransactionalEventListener
     void on(io.fidelis.app.purchase.PurchaseRecorded recorded) {
-        try {
-            scoring.scoreOne(recorded.customerId());
-        } catch (RuntimeException e) {
-            log.warn("Rescoring customer {} failed: {}", recorded.customerId(), e.toString());
-        }
+        rescoring.submit(recorded.customerId());
     }
 
     @org.springframework.scheduling.annotation.Scheduled(cron = "${fidelis.loyalty.schedule:0 30 2 * * *}")
@@ -71,6 +72,7 @@ class ScoringAfterImports {
 
     @PreDestroy
     void stop() {
+        rescoring.close();
         runner.shutdownNow();
     }
 }

@@ -13,9 +13,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ProgrammeRules {
     private static final Logger log = LoggerFactory.getLogger(ProgrammeRules.class);
     private final LoyaltyProgramme programme;
+    private final io.fidelis.app.shared.CoalescingWork accruing;
 
     ProgrammeRules(LoyaltyProgramme programme) {
         this.programme = programme;
+        this.accruing = new io.fidelis.app.shared.CoalescingWork("points", programme::accrueInOwnTransaction);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        accruing.close();
     }
 
     @Scheduled(cron = "${fidelis.programme.schedule:0 15 3 * * *}")
@@ -23,12 +30,9 @@ class ProgrammeRules {
         log.info("Loyalty programme: {} ledger entries written", programme.accrueAll());
     }
 
+    /** After the purchase commits, in a thread of its own (a customer buying twice meanwhile is credited once). */
     @TransactionalEventListener(fallbackExecution = true)
     void on(io.fidelis.app.purchase.PurchaseRecorded recorded) {
-        try {
-            programme.accrueInOwnTransaction(recorded.customerId());
-        } catch (RuntimeException e) {
-            log.warn("Points for customer {} not accrued: {}", recorded.customerId(), e.toString());
-        }
+        accruing.submit(recorded.customerId());
     }
 }

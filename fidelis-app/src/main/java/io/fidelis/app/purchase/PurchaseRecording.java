@@ -248,6 +248,15 @@ public class PurchaseRecording {
                 .query(Long.class).optional();
     }
 
+    /** One customer's orders (not returns) after a time, oldest first; system use. */
+    @Transactional(readOnly = true)
+    public List<Instant> ordersSince(long customerId, Instant since) {
+        return jdbc.sql("select purchased_at from purchase where customer_id = ? and kind = 'ORDER'"
+                        + " and purchased_at >= ? order by purchased_at")
+                .params(customerId, since.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
     /** Each customer's orders (not returns) after a time, for "bought again after …" measures; system use. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, List<Instant>> ordersSince(Instant since) {

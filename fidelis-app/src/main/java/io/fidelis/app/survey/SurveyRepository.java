@@ -258,6 +258,11 @@ class SurveyRepository {
 
     /** Answers to one question code across all surveys since a time: customer → number (the latest). */
     Map<Long, Double> latestNumbers(List<String> codes, Instant since) {
+        return latestNumbers(codes, since, null);
+    }
+
+    /** As {@link #latestNumbers(List, Instant)}, for one customer when {@code customerId} is not null. */
+    Map<Long, Double> latestNumbers(List<String> codes, Instant since, Long customerId) {
         Map<Long, Double> out = new HashMap<>();
         if (codes.isEmpty()) {
             return out;
@@ -265,9 +270,13 @@ class SurveyRepository {
         String in = String.join(",", java.util.Collections.nCopies(codes.size(), "?"));
         List<Object> params = new ArrayList<>(codes);
         params.add(utc(since));
+        if (customerId != null) {
+            params.add(customerId);
+        }
         jdbc.sql("select r.customer_id, a.number from survey_answer a join survey_response r on r.id = a.response_id"
                         + " where a.code in (" + in + ") and r.customer_id is not null and a.number is not null"
-                        + " and r.submitted_at >= ? order by r.submitted_at, r.id")
+                        + " and r.submitted_at >= ?" + (customerId == null ? "" : " and r.customer_id = ?")
+                        + " order by r.submitted_at, r.id")
                 .params(params)
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getDouble(2));
@@ -277,12 +286,22 @@ class SurveyRepository {
 
     /** Customers' latest answer to any question of a type (customer surveys only) since a time. */
     Map<Long, Double> latestByType(QuestionType type, Instant since) {
+        return latestByType(type, since, null);
+    }
+
+    /** As {@link #latestByType(QuestionType, Instant)}, for one customer when {@code customerId} is not null. */
+    Map<Long, Double> latestByType(QuestionType type, Instant since, Long customerId) {
         Map<Long, Double> out = new HashMap<>();
+        List<Object> params = new ArrayList<>(List.of(type.name(), utc(since)));
+        if (customerId != null) {
+            params.add(customerId);
+        }
         jdbc.sql("select r.customer_id, a.number from survey_answer a join survey_response r on r.id = a.response_id"
                         + " join survey_question q on q.survey_id = r.survey_id and q.code = a.code"
                         + " where q.type = ? and r.customer_id is not null and a.number is not null"
-                        + " and r.submitted_at >= ? order by r.submitted_at, r.id")
-                .params(type.name(), utc(since))
+                        + " and r.submitted_at >= ?" + (customerId == null ? "" : " and r.customer_id = ?")
+                        + " order by r.submitted_at, r.id")
+                .params(params)
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getDouble(2));
                 });

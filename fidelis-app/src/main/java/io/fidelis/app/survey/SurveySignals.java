@@ -28,10 +28,24 @@ class SurveySignals implements CustomerSignals {
     private final SurveyRepository repository;
     private final SurveySettings settings;
     private final Clock clock = Clock.systemUTC();
+    /** One customer's signals only, or everyone's when null. */
+    private final Long only;
 
+    @org.springframework.beans.factory.annotation.Autowired
     SurveySignals(SurveyRepository repository, SurveySettings settings) {
+        this(repository, settings, null);
+    }
+
+    private SurveySignals(SurveyRepository repository, SurveySettings settings, Long only) {
         this.repository = repository;
         this.settings = settings;
+        this.only = only;
+    }
+
+    /** The same signals read for one customer alone (within the caller's transaction). */
+    @Override
+    public CustomerSignals forCustomer(long customerId) {
+        return new SurveySignals(repository, settings, customerId);
     }
 
     private Instant since() {
@@ -42,9 +56,9 @@ class SurveySignals implements CustomerSignals {
     @Transactional(readOnly = true)
     public Set<Long> satisfied() {
         Set<Long> out = new HashSet<>();
-        at(repository.latestByType(QuestionType.CSAT, since()), settings.satisfiedCsat(), out);
-        at(repository.latestByType(QuestionType.NPS, since()), 7, out);
-        at(repository.latestNumbers(List.of("CUSA1"), since()), settings.satisfiedRating(), out);
+        at(repository.latestByType(QuestionType.CSAT, since(), only), settings.satisfiedCsat(), out);
+        at(repository.latestByType(QuestionType.NPS, since(), only), 7, out);
+        at(repository.latestNumbers(List.of("CUSA1"), since(), only), settings.satisfiedRating(), out);
         return out;
     }
 
@@ -52,7 +66,7 @@ class SurveySignals implements CustomerSignals {
     @Transactional(readOnly = true)
     public Set<Long> promoters() {
         Set<Long> out = new HashSet<>();
-        at(repository.latestByType(QuestionType.NPS, since()), 9, out);
+        at(repository.latestByType(QuestionType.NPS, since(), only), 9, out);
         return out;
     }
 
@@ -60,7 +74,7 @@ class SurveySignals implements CustomerSignals {
     @Transactional(readOnly = true)
     public Set<Long> intendToRepurchase() {
         Set<Long> out = new HashSet<>();
-        at(repository.latestNumbers(SurveyTemplates.INTENTION, since()), settings.intentionRating(), out);
+        at(repository.latestNumbers(SurveyTemplates.INTENTION, since(), only), settings.intentionRating(), out);
         return out;
     }
 
@@ -68,27 +82,27 @@ class SurveySignals implements CustomerSignals {
     @Transactional(readOnly = true)
     public Set<Long> keptThroughCompetitorOffer() {
         Set<Long> out = new HashSet<>();
-        at(repository.latestNumbers(SurveyTemplates.RESISTED_OFFER, since()), 1, out);
+        at(repository.latestNumbers(SurveyTemplates.RESISTED_OFFER, since(), only), 1, out);
         return out;
     }
 
     @Override
     @Transactional(readOnly = true)
     public java.util.Map<Long, Double> latestNps() {
-        return repository.latestByType(QuestionType.NPS, since());
+        return repository.latestByType(QuestionType.NPS, since(), only);
     }
 
     @Override
     @Transactional(readOnly = true)
     public java.util.Map<Long, Double> latestCsat() {
-        return repository.latestByType(QuestionType.CSAT, since());
+        return repository.latestByType(QuestionType.CSAT, since(), only);
     }
 
     @Override
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> npsGroups() {
         java.util.Map<Long, String> out = new java.util.HashMap<>();
-        repository.latestByType(QuestionType.NPS, since()).forEach((customer, nps) -> out.put(customer,
+        repository.latestByType(QuestionType.NPS, since(), only).forEach((customer, nps) -> out.put(customer,
                 nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor"));
         return out;
     }

@@ -88,23 +88,36 @@ public class NextBestActions {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<Long> ids = records.stream().map(CustomerRecord::id).toList();
         Map<Long, LoyaltyReadings.Brief> briefs = loyalty.briefsOf(ids);
-        double[] clvs = loyalty.clvsSorted();
+        // A few customers (the Customer 360 asks for one): read theirs alone; many: read everyone's once.
+        boolean few = ids.size() <= FEW;
+        double[] clvs = few ? null : loyalty.clvsSorted();
         Map<Long, Integer> open = new HashMap<>();
         complaints.unresolvedOf(ids).forEach(u -> open.merge(u.customerId(), 1, Integer::sum));
         Map<Long, Double> nps = new HashMap<>();
         Map<Long, Double> csat = new HashMap<>();
         for (CustomerSignals s : signals) {
-            nps.putAll(s.latestNps());
-            csat.putAll(s.latestCsat());
+            if (few) {
+                for (long id : ids) {
+                    CustomerSignals one = s.forCustomer(id);
+                    nps.putAll(one.latestNps());
+                    csat.putAll(one.latestCsat());
+                }
+            } else {
+                nps.putAll(s.latestNps());
+                csat.putAll(s.latestCsat());
+            }
         }
-        Map<Long, Instant> contacted = repository.lastContacts(now.minus(Duration.ofDays(3650)));
+        Instant contactsSince = now.minus(Duration.ofDays(3650));
+        Map<Long, Instant> contacted = few ? repository.lastContacts(contactsSince, ids)
+                : repository.lastContacts(contactsSince);
         NextBestAction.Rules rules = settings.rules();
         List<Advice> out = new ArrayList<>();
         for (CustomerRecord c : records) {
             LoyaltyReadings.Brief b = briefs.get(c.id());
             LoyaltyStage stage = b == null ? LoyaltyStage.NEW : b.loyaltyStage();
             double clv = b == null || b.clv() == null || !Double.isFinite(b.clv()) ? 0 : b.clv();
-            double percentile = clvs.length == 0 || b == null || b.clv() == null ? 0 : percentile(clvs, clv);
+            double percentile = b == null || b.clv() == null ? 0
+                    : few ? loyalty.clvPercentile(clv) : clvs.length == 0 ? 0 : percentile(clvs, clv);
             Instant last = contacted.get(c.id());
             LocalDate since = c.acquiredOn() != null ? c.acquiredOn()
                     : LocalDate.ofInstant(c.createdAt(), ZoneOffset.UTC);
@@ -130,6 +143,9 @@ public class NextBestActions {
         }
         return out;
     }
+
+    /** Up to this many customers, advice reads their signals alone rather than everyone's. */
+    static final int FEW = 20;
 
     /** The share of customers (in %) whose CLV is at most this one's: the most valuable customer is at 100. */
     static double percentile(double[] sorted, double clv) {

@@ -64,6 +64,22 @@ class VisitRepository {
     }
 
     /** The latest contact per customer since a moment, for coverage and the next best action. */
+    /** As {@link #lastContacts(Instant)}, for these customers only. */
+    Map<Long, Instant> lastContacts(Instant since, java.util.Collection<Long> customerIds) {
+        Map<Long, Instant> out = new HashMap<>();
+        for (long id : customerIds) {
+            jdbc.sql("select max(contacted_at) from contact where customer_id = ? and contacted_at >= ?")
+                    .params(id, utc(since))
+                    .query(rs -> {
+                        java.sql.Timestamp t = rs.getTimestamp(1);
+                        if (t != null) {
+                            out.put(id, t.toInstant());
+                        }
+                    });
+        }
+        return out;
+    }
+
     Map<Long, Instant> lastContacts(Instant since) {
         Map<Long, Instant> out = new HashMap<>();
         jdbc.sql("select customer_id, max(contacted_at) from contact where contacted_at >= ? group by customer_id")

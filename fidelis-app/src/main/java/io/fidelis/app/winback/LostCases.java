@@ -175,12 +175,23 @@ public class LostCases {
     /** Marks open cases won back whose customer bought within the window after the opening; how many. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int settle() {
-        List<LostCase> open = repository.open();
+        return settle(repository.open(), null);
+    }
+
+    /** As {@link #settle()}, for one customer's open cases (after their purchase); how many. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public int settle(long customerId) {
+        return settle(repository.ofCustomer(customerId).stream().filter(c -> c.status() == LostCaseStatus.OPEN)
+                .toList(), customerId);
+    }
+
+    private int settle(List<LostCase> open, Long customerId) {
         if (open.isEmpty()) {
             return 0;
         }
         Instant since = open.stream().map(LostCase::openedAt).min(Instant::compareTo).orElseThrow();
-        Map<Long, List<Instant>> orders = purchases.ordersSince(since);
+        Map<Long, List<Instant>> orders = customerId == null ? purchases.ordersSince(since)
+                : Map.of(customerId, purchases.ordersSince(customerId, since));
         int won = 0;
         for (LostCase c : open) {
             Instant until = c.openedAt().plus(Duration.ofDays(settings.winBackDays()));

@@ -16,9 +16,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class OpeningLostCases {
     private static final Logger log = LoggerFactory.getLogger(OpeningLostCases.class);
     private final LostCases cases;
+    /** A purchase may win a lost customer back: settled after it commits, in a thread of its own. */
+    private final io.fidelis.app.shared.CoalescingWork settling;
 
     OpeningLostCases(LostCases cases) {
         this.cases = cases;
+        this.settling = new io.fidelis.app.shared.CoalescingWork("win-back", id -> cases.settle(id));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -35,7 +38,12 @@ class OpeningLostCases {
 
     @TransactionalEventListener
     void on(io.fidelis.app.purchase.PurchaseRecorded recorded) {
-        cases.settle();
+        settling.submit(recorded.customerId());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        settling.close();
     }
 
     @Scheduled(cron = "${fidelis.winback.schedule:0 30 6 * * *}")

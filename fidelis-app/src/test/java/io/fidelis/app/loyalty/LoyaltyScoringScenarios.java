@@ -212,6 +212,15 @@ abstract class LoyaltyScoringScenarios {
         assertThat(api.post("/api/v1/customers/NEW/purchases", "{\"orderId\":\"N2\",\"purchasedAt\":\""
                 + now.minus(1, ChronoUnit.HOURS) + "\",\"lines\":[{\"sku\":\"S\",\"quantity\":1,"
                 + "\"unitPrice\":40,\"unitCost\":25}]}").statusCode()).isEqualTo(201);
+        // Rescored right after the purchase commits, in a thread of its own: wait for it (at most 10 s).
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (!stage(newcomer).startsWith("SATISFIED/") && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         assertThat(stage(newcomer)).startsWith("SATISFIED/");
         assertThat(jdbc.sql("select occasions from loyalty_profile where customer_id = ?").param(newcomer)
                 .query(Integer.class).single()).isEqualTo(2);
