@@ -116,6 +116,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/lost-cases", "/api/v1/lost-cases/*")
                         .hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/lost-cases/*").hasAnyRole(CUSTOMER_EDITORS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/orders/*/delivery").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/orders/*/delivery").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/customers/*/purchases")
                         .hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(CUSTOMER_EDITORS)

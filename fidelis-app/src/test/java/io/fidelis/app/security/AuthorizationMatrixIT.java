@@ -206,6 +206,8 @@ class AuthorizationMatrixIT {
         EXPECTED.put("POST /api/v1/customers", EDITORS);
         EXPECTED.put("PUT /api/v1/customers/{id}", EDITORS);
         EXPECTED.put("POST /api/v1/customers/{id}/purchases", EDITORS);
+        EXPECTED.put("GET /api/v1/orders/{orderId}/delivery", ALL);
+        EXPECTED.put("PUT /api/v1/orders/{orderId}/delivery", EDITORS);
         EXPECTED.put("POST /api/v1/imports/{kind}", IMPORTERS);
         // API documentation, for signed-in staff.
         EXPECTED.put("GET /api/docs/openapi", ALL);

@@ -45,6 +45,8 @@ public final class TestData {
         jdbc.sql("delete from loyalty_stage_change").update();
         jdbc.sql("delete from loyalty_profile").update();
         jdbc.sql("delete from loyalty_model").update();
+        jdbc.sql("delete from delivery_shortfall").update();
+        jdbc.sql("delete from delivery").update();
         jdbc.sql("delete from purchase_line").update();
         jdbc.sql("delete from purchase").update();
         jdbc.sql("update customer set referred_by_id = null").update();
