@@ -376,4 +376,15 @@ public class ComplaintAnalytics {
     private static boolean boughtBetween(List<Instant> orders, Instant from, Instant to) {
         return orders != null && orders.stream().anyMatch(t -> t.isAfter(from) && !t.isAfter(to));
     }
+
+    /**
+     * When each customer's complaints were received, every category (or one, when {@code category} is not null); for
+     * the supply analytics (system use, not scoped).
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public java.util.Map<Long, List<java.time.Instant>> receivedByCustomer(String category) {
+        java.util.Map<Long, List<java.time.Instant>> out = new java.util.HashMap<>();
+        repository.eachReceived((c, at) -> out.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(at), category);
+        return out;
+    }
 }

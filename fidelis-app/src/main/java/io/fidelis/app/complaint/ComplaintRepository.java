@@ -210,8 +210,9 @@ class ComplaintRepository {
     }
 
     List<Watched> watched() {
+        // Escalated twice, a complaint has no step left for the watch.
         return jdbc.sql("select id, reference, escalation, warned from complaint where status not in ('RESOLVED',"
-                        + " 'CLOSED', 'WITHDRAWN')")
+                        + " 'CLOSED', 'WITHDRAWN') and escalation < 2")
                 .query((rs, n) -> new Watched(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
                 .list();
     }
@@ -398,5 +399,14 @@ class ComplaintRepository {
         return sql.query((rs, n) -> new Outcome(rs.getLong(1), ComplaintStatus.valueOf(rs.getString(2)),
                         instant(rs, "received_at"), instant(rs, "resolved_at")))
                 .list();
+    }
+
+    /** When each customer's complaints were received, by category (system use: the supply analytics). */
+    void eachReceived(java.util.function.BiConsumer<Long, java.time.Instant> sink, String category) {
+        jdbc.sql("select customer_id, received_at from complaint" + (category == null ? "" : " where category = ?"))
+                .params(category == null ? List.of() : List.of(category))
+                .query(rs -> {
+                    sink.accept(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                });
     }
 }

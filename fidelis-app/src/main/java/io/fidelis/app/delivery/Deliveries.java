@@ -212,6 +212,13 @@ public class Deliveries {
         return out;
     }
 
+    /** The products out of stock on an order (system use). */
+    @Transactional(readOnly = true)
+    public List<String> outOfStockSkus(String orderId) {
+        return jdbc.sql("select sku from delivery_shortfall where order_id = ? and out_of_stock order by sku")
+                .param(orderId).query(String.class).list();
+    }
+
     private static BigDecimal strip(BigDecimal d) {
         BigDecimal s = d.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;

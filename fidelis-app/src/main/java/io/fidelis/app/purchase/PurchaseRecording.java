@@ -315,4 +315,15 @@ public class PurchaseRecording {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
+
+    /** The products of every order (not returns), for product-level delivery figures; system use, not scoped. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, List<String>> skusByOrder() {
+        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        jdbc.sql("select l.order_id, l.sku from purchase_line l where l.sku is not null and l.quantity > 0")
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return out;
+    }
 }

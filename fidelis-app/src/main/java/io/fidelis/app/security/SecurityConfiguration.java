@@ -158,6 +158,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/dashboard/**").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/supply").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/customers.csv", "/loyalty").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/customers/*/personal-data.json",
                                 "/customers/*/personal-data.csv").hasAnyRole(PRIVACY_OFFICERS)

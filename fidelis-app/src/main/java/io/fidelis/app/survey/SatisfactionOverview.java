@@ -262,4 +262,16 @@ public class SatisfactionOverview {
         }
         return new Benchmark(items, subjects, means, visits);
     }
+
+    /** One answer of a customer: who, when, the value. */
+    public record Score(long customerId, java.time.Instant at, double value) {
+    }
+
+    /** Every CSAT answer of every customer, oldest first; for the supply analytics (system use, not scoped). */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<Score> csatScores() {
+        List<Score> out = new java.util.ArrayList<>();
+        repository.eachScore(QuestionType.CSAT, (c, at, v) -> out.add(new Score(c, at, v)));
+        return out;
+    }
 }

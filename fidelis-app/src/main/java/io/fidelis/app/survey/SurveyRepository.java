@@ -408,4 +408,21 @@ class SurveyRepository {
                         rs.getString(5), instant(rs, "submitted_at"), Map.of()))
                 .optional();
     }
+
+    /** Every customer's answers to questions of a type with the time of the response, oldest first. */
+    void eachScore(QuestionType type, ScoreSink sink) {
+        jdbc.sql("select r.customer_id, r.submitted_at, a.number from survey_answer a join survey_response r"
+                        + " on r.id = a.response_id join survey_question q on q.survey_id = r.survey_id"
+                        + " and q.code = a.code where q.type = ? and r.customer_id is not null and a.number is not null"
+                        + " order by r.submitted_at, r.id")
+                .param(type.name())
+                .query(rs -> {
+                    sink.accept(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                            rs.getDouble(3));
+                });
+    }
+
+    interface ScoreSink {
+        void accept(long customerId, Instant at, double value);
+    }
 }

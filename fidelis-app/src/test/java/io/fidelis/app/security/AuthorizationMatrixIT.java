@@ -75,6 +75,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /customers.csv", ANALYTICS);
         EXPECTED.put("GET /customers/{id}/edit", EDITORS);
         EXPECTED.put("GET /loyalty", ANALYTICS);
+        EXPECTED.put("GET /supply", ANALYTICS);
         EXPECTED.put("POST /customers/{id}", EDITORS);
         EXPECTED.put("GET /imports", IMPORTERS);
         EXPECTED.put("POST /imports", IMPORTERS);

@@ -240,8 +240,17 @@ public final class DeliveryEffects {
             double[] outcome = y.stream().mapToDouble(Double::doubleValue).toArray();
             String[] termNames = names.toArray(String[]::new);
             Object[] groups = clusters.toArray();
-            Regression.Fit fit = logistic ? Regression.logit(columns, termNames, outcome, groups)
-                    : Regression.ols(columns, termNames, outcome, groups);
+            Regression.Fit fit;
+            try {
+                fit = logistic ? Regression.logit(columns, termNames, outcome, groups)
+                        : Regression.ols(columns, termNames, outcome, groups);
+            } catch (IllegalArgumentException | org.hipparchus.exception.MathRuntimeException e) {
+                return null; // a singular design: nothing to estimate
+            }
+            // A logit that does not converge (an outcome separated by a regressor) has no finite estimate.
+            if (!fit.converged() || fit.terms().stream().anyMatch(t -> !Double.isFinite(t.standardError()))) {
+                return null;
+            }
             return new Model(x.size(), late, isShort, effect(fit, LATE, logistic),
                     names.contains(SHORT) ? effect(fit, SHORT, logistic) : null, fit);
         }

@@ -17,9 +17,10 @@ import org.hipparchus.linear.RealVector;
  * Ordinary least squares and logistic regression with an intercept, and 95% confidence intervals: from the model
  * (OLS: t with n − p degrees of freedom, as R's {@code confint.lm}; logistic: Wald z, as R's
  * {@code confint.default}), or, when observations come in clusters (several deliveries of one customer), from the
- * cluster-robust sandwich covariance with Stata's small-sample factor G/(G−1)·(n−1)/(n−p) for OLS and G/(G−1) for
- * the logit, and t with G − 1 degrees of freedom. Least squares by Householder QR (Hipparchus), so an ill-conditioned
- * design such as NIST's Longley keeps its digits; the logit by Fisher scoring (IRLS), each step a weighted QR.
+ * cluster-robust sandwich covariance with Stata's small-sample factor G/(G−1)·(n−1)/(n−p) for OLS and G/(G−1)
+ * for the logit, and t with G − 1 degrees of freedom. Least squares by Householder QR (Hipparchus), so an
+ * ill-conditioned design such as NIST's Longley keeps its digits; the logit by Fisher scoring (IRLS), each step a
+ * weighted QR.
  */
 public final class Regression {
     private static final int MAX_ITERATIONS = 50;

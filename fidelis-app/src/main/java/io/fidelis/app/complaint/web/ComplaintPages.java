@@ -31,10 +31,13 @@ class ComplaintPages {
     private final StaffDirectory staff;
     private final ManagingComplaintCategories categoryNames;
     private final List<ResolutionFeedback> feedback;
+    private final io.fidelis.app.delivery.Deliveries deliveries;
 
     ComplaintPages(HandlingComplaints complaints, StaffDirectory staff, ManagingComplaintCategories categoryNames,
-                   List<ResolutionFeedback> feedback) {
+                   List<ResolutionFeedback> feedback,
+                   io.fidelis.app.delivery.Deliveries deliveries) {
         this.feedback = feedback;
+        this.deliveries = deliveries;
         this.categoryNames = categoryNames;
         this.complaints = complaints;
         this.staff = staff;
@@ -93,6 +96,10 @@ class ComplaintPages {
         model.addAttribute("staff", staff.list().stream().map(StaffMember::username).toList());
         model.addAttribute("recoveryKinds", HandlingComplaints.RECOVERY_KINDS);
         model.addAttribute("attachments", complaints.attachments(reference));
+        // A delivery complaint about an order links to that order's delivery: its likely root cause.
+        var c = ((HandlingComplaints.Details) model.getAttribute("d")).complaint();
+        model.addAttribute("delivery", "DELIVERY".equals(c.category()) && c.orderId() != null
+                ? deliveries.ofOrderForSystem(c.orderId()).orElse(null) : null);
         return "complaint/show";
     }
 
