@@ -13,7 +13,6 @@ import io.fidelis.core.sla.SlaStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Watches the open complaints' service-level clocks every few minutes: the handler is warned once a clock enters its
@@ -30,9 +29,12 @@ class ComplaintSlaWatch {
     private final StaffDirectory staff;
     private final StaffNotices notices;
     private final Clock clock = Clock.systemUTC();
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     ComplaintSlaWatch(ComplaintRepository repository, ComplaintSla sla, ComplaintSettings settings,
-                      StaffDirectory staff, StaffNotices notices) {
+                      StaffDirectory staff, StaffNotices notices,
+                      org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.repository = repository;
         this.sla = sla;
         this.settings = settings;
@@ -45,41 +47,55 @@ class ComplaintSlaWatch {
         watch(Instant.now(clock));
     }
 
-    /** One pass over the open complaints; the number of warnings and escalations made. */
-    @Transactional
+    /**
+     * One pass over the open complaints; the number of warnings and escalations made. Each complaint is looked at in
+     * a short transaction of its own: one transaction over thousands of open complaints would hold its connection,
+     * and the rows it changes, for minutes while the service staff work on them.
+     */
     int watch(Instant now) {
         int steps = 0;
         List<StaffAccount> accounts = staff.accounts();
         for (ComplaintRepository.Watched w : repository.watched()) {
-            Complaint c = repository.byId(w.id()).orElseThrow();
-            ComplaintSla.Clocks clocks = sla.of(c, repository.history(c.id()), now);
-            SlaStatus.State worst = clocks.worst();
-            double resolveHours = ComplaintSettings.hours(settings.resolveHours(), c.severity());
-            boolean twiceOver = !clocks.resolveDone() && clocks.resolve().elapsed().toSeconds()
-                    >= 2 * resolveHours * 3600;
-            if (worst == SlaStatus.State.BREACHED && w.escalation() == 0) {
-                List<StaffAccount> heads = accounts.stream().filter(a -> a.enabled() && a.member().role() == Role.MANAGER
-                        && sameTeam(a.team(), c.department())).toList();
-                repository.escalate(c.id(), 1, w.warned(), now, "escalated to the head of " + c.department() + ": "
-                        + names(heads));
-                notify(heads, c, "breached its service level and is escalated to you");
-                io.micrometer.core.instrument.Metrics.counter("fidelis.complaints.sla.breaches", "severity",
-                        c.severity().name()).increment();
-                steps++;
-            } else if (twiceOver && w.escalation() == 1) {
-                List<StaffAccount> managers = accounts.stream().filter(a -> a.enabled()
-                        && (a.member().role() == Role.ADMIN || a.member().role() == Role.MANAGER)).toList();
-                repository.escalate(c.id(), 2, w.warned(), now, "escalated to the managers: " + names(managers));
-                notify(managers, c, "is still unresolved after twice its time to resolve");
-                steps++;
-            } else if (worst == SlaStatus.State.WARNING && !w.warned()) {
-                List<StaffAccount> handler = accounts.stream().filter(a -> c.assigneeId() != null
-                        && a.member().id() == c.assigneeId()).toList();
-                repository.escalate(c.id(), w.escalation(), true, now, "warned " + names(handler)
-                        + ": the service level is nearly used up");
-                notify(handler, c, "is close to breaching its service level");
-                steps++;
-            }
+            Integer step = transactions.execute(status -> watchOne(w, accounts, now));
+            steps += step == null ? 0 : step;
+        }
+        return steps;
+    }
+
+    /** One complaint: 1 if it was warned about or escalated now, else 0. */
+    private int watchOne(ComplaintRepository.Watched w, List<StaffAccount> accounts, Instant now) {
+        int steps = 0;
+        Complaint c = repository.byId(w.id()).orElse(null);
+        if (c == null) {
+            return 0;
+        }
+        ComplaintSla.Clocks clocks = sla.of(c, repository.history(c.id()), now);
+        SlaStatus.State worst = clocks.worst();
+        double resolveHours = ComplaintSettings.hours(settings.resolveHours(), c.severity());
+        boolean twiceOver = !clocks.resolveDone() && clocks.resolve().elapsed().toSeconds()
+                >= 2 * resolveHours * 3600;
+        if (worst == SlaStatus.State.BREACHED && w.escalation() == 0) {
+            List<StaffAccount> heads = accounts.stream().filter(a -> a.enabled() && a.member().role() == Role.MANAGER
+                    && sameTeam(a.team(), c.department())).toList();
+            repository.escalate(c.id(), 1, w.warned(), now, "escalated to the head of " + c.department() + ": "
+                    + names(heads));
+            notify(heads, c, "breached its service level and is escalated to you");
+            io.micrometer.core.instrument.Metrics.counter("fidelis.complaints.sla.breaches", "severity",
+                    c.severity().name()).increment();
+            steps++;
+        } else if (twiceOver && w.escalation() == 1) {
+            List<StaffAccount> managers = accounts.stream().filter(a -> a.enabled()
+                    && (a.member().role() == Role.ADMIN || a.member().role() == Role.MANAGER)).toList();
+            repository.escalate(c.id(), 2, w.warned(), now, "escalated to the managers: " + names(managers));
+            notify(managers, c, "is still unresolved after twice its time to resolve");
+            steps++;
+        } else if (worst == SlaStatus.State.WARNING && !w.warned()) {
+            List<StaffAccount> handler = accounts.stream().filter(a -> c.assigneeId() != null
+                    && a.member().id() == c.assigneeId()).toList();
+            repository.escalate(c.id(), w.escalation(), true, now, "warned " + names(handler)
+                    + ": the service level is nearly used up");
+            notify(handler, c, "is close to breaching its service level");
+            steps++;
         }
         return steps;
     }

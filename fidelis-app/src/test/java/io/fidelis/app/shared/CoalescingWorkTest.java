@@ -1,0 +1,75 @@
+package io.fidelis.app.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+class CoalescingWorkTest {
+
+    @Test
+    void aCustomerQueuedManyTimesWhileWaitingIsDoneOnceAndEveryOtherCustomerInTurn() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> done = new CopyOnWriteArrayList<>();
+        try (CoalescingWork work = new CoalescingWork("test", id -> {
+            if (id == 1) {
+                started.countDown();
+                await(release);
+            }
+            done.add(id);
+        })) {
+            work.submit(1);
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            // While customer 1 is being worked on, 2 and 3 arrive many times over.
+            for (int i = 0; i < 1000; i++) {
+                work.submit(2);
+                work.submit(3);
+            }
+            assertThat(work.waiting()).as("customer 1 in work, 2 and 3 waiting once each").isEqualTo(3);
+            release.countDown();
+            awaitIdle(work);
+            assertThat(done).containsExactly(1L, 2L, 3L);
+            work.submit(2);
+            awaitIdle(work);
+            assertThat(done).as("queued again after it was done: done again").containsExactly(1L, 2L, 3L, 2L);
+        }
+    }
+
+    @Test
+    void aFailureForOneCustomerDoesNotStopTheOthers() throws Exception {
+        List<Long> done = new CopyOnWriteArrayList<>();
+        try (CoalescingWork work = new CoalescingWork("test", id -> {
+            if (id == 7) {
+                throw new IllegalStateException("the database went away");
+            }
+            done.add(id);
+        })) {
+            work.submit(6);
+            work.submit(7);
+            work.submit(8);
+            awaitIdle(work);
+            assertThat(done).containsExactly(6L, 8L);
+        }
+    }
+
+    private static void awaitIdle(CoalescingWork work) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (work.waiting() > 0 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(work.waiting()).as("all work done within 10 s").isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
