@@ -78,6 +78,7 @@ class DemoCommand implements Callable<Integer> {
             order.put(ImportKind.PRODUCTS, files.products());
             order.put(ImportKind.CUSTOMERS, files.customers());
             order.put(ImportKind.PURCHASES, files.purchases());
+            order.put(ImportKind.DELIVERIES, files.deliveries());
             for (Map.Entry<ImportKind, Path> e : order.entrySet()) {
                 ImportSummary s = importer.importFile(new ImportFile(e.getKey(), e.getValue(), Map.of(), false, null,
                         null, "demo", new ConsoleProgress(e.getKey().label())));

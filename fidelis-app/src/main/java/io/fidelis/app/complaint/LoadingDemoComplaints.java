@@ -62,7 +62,9 @@ public class LoadingDemoComplaints {
                 String department = categories.stream().filter(c -> c.code().equals(category)).findFirst()
                         .map(ComplaintRepository.Category::department).orElse(null);
                 Instant at = LocalDate.parse(csv.string(1)).atTime(9 + n % 8, (n * 7) % 60).toInstant(ZoneOffset.UTC);
-                Complaint c = Complaint.receive(String.format("CP-DEMO%04d", ++n), customer, null, category,
+                // A complaint about a late delivery names its order (the root cause the complaint page links to).
+                String order = csv.fields() > 12 && !csv.blank(12) ? csv.string(12) : null;
+                Complaint c = Complaint.receive(String.format("CP-DEMO%04d", ++n), customer, order, category,
                         Severity.valueOf(csv.string(3)), n % 3 == 0 ? "FORM" : "STAFF", csv.string(4), csv.string(5),
                         routing.department(category, department, at), SecretTokens.hash(SecretTokens.create()), "en",
                         at, DEMO);

@@ -61,6 +61,16 @@ public final class DemoBusiness {
     static final double S = 0.6;
     static final double BETA = 25.0;
     static final double REFERRAL_SHARE = 0.18;
+    /**
+     * The five regional warehouses (seed 000/003): two serve each Chinese region, one the overseas customers. The
+     * demo has three customer regions, so a customer of North or South is served by one of its region's two.
+     */
+    public static final List<String> WAREHOUSES = List.of("Beijing", "Shenyang", "Guangzhou", "Chengdu",
+            "Rotterdam");
+    /** The warehouse that has a bad month (the fourth month before the as-of day): most of its deliveries late. */
+    public static final String BAD_WAREHOUSE = "Guangzhou";
+    /** A late delivery makes the customer's next gap between orders this much longer. */
+    static final double LATE_GAP_FACTOR = 1.3;
     static final double RETURN_SHARE = 0.04;
     private static final DateTimeFormatter TS = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -77,7 +87,13 @@ public final class DemoBusiness {
     record Product(String sku, String name, String category, String brand, BigDecimal price, BigDecimal cost) {
     }
 
-    /** Writes {@code products.csv}, {@code customers.csv} and {@code purchases.csv} into {@code directory}. */
+    /**
+     * Writes {@code products.csv}, {@code customers.csv}, {@code purchases.csv}, {@code deliveries.csv} (each order's
+     * delivery from its region's warehouse, promised within 24 hours in China and five days overseas; some lines
+     * short; a product out of stock for two weeks; the bad month of {@link #BAD_WAREHOUSE}), and the survey answers
+     * and complaints, into {@code directory}. A late delivery lengthens the customer's next gap between orders, makes
+     * a delivery complaint likelier and lowers a satisfaction score given within a month.
+     */
     public DemoFiles writeTo(Path directory) throws IOException {
         Files.createDirectories(directory);
         RandomDraws random = new RandomDraws(options.seed());
@@ -90,6 +106,12 @@ public final class DemoBusiness {
         }
         Path customersFile = directory.resolve("customers.csv");
         Path purchasesFile = directory.resolve("purchases.csv");
+        Path deliveriesFile = directory.resolve("deliveries.csv");
+        // Deliveries draw from a stream of their own.
+        RandomDraws shipping = new RandomDraws(options.seed() * 17 + 5);
+        LocalDate badMonth = options.asOf().minusMonths(4).withDayOfMonth(1);
+        String outOfStockSku = products.get(products.size() / 3).sku();
+        LocalDate stockOutFrom = options.asOf().minusDays(75);
         long orders = 0;
         long lines = 0;
         int written = 0;
@@ -98,7 +120,9 @@ public final class DemoBusiness {
                 "segment", "acquired_at", "acquisition_channel", "referred_by", "account_manager",
                 "marketing_consent", "time_zone");
              CSVPrinter purchases = printer(purchasesFile, "order_id", "customer_id", "purchased_at", "sku",
-                     "quantity", "unit_price", "unit_cost", "category", "channel", "original_order_id")) {
+                     "quantity", "unit_price", "unit_cost", "category", "channel", "original_order_id");
+             CSVPrinter deliveries = printer(deliveriesFile, "order_id", "warehouse", "promised_on", "delivered_at",
+                     "sku", "quantity_short", "out_of_stock")) {
             LocalDate end = options.asOf();
             LocalDate start = end.minusYears(2);
             long days = end.toEpochDay() - start.toEpochDay();
@@ -145,8 +169,11 @@ public final class DemoBusiness {
                 int[] preferred = {random.nextInt(CATEGORIES.size()), random.nextInt(CATEGORIES.size())};
                 double lifetimeWeeks = random.exponential(dropout);
                 double horizonWeeks = (end.toEpochDay() - acquired.toEpochDay()) / 7.0;
-                surveyed.add(new DemoSurveys.Customer(id, rate, lifetimeWeeks < horizonWeeks, acquired, consent,
-                        region));
+                DemoSurveys.Customer surveyedCustomer = new DemoSurveys.Customer(id, rate,
+                        lifetimeWeeks < horizonWeeks, acquired, consent, region, new ArrayList<>());
+                surveyed.add(surveyedCustomer);
+                String warehouse = region == 2 ? WAREHOUSES.get(4)
+                        : WAREHOUSES.get(region * 2 + (shipping.chance(0.65) ? 0 : 1));
                 double t = 0;
                 while (t <= Math.min(lifetimeWeeks, horizonWeeks) && lines < options.maxLines()) {
                     LocalDate day = acquired.plusDays((long) Math.floor(t * 7));
@@ -169,6 +196,9 @@ public final class DemoBusiness {
                                 p.category(), orderChannel, "");
                         lines++;
                     }
+                    boolean late = !orderLines.isEmpty() && deliver(deliveries, shipping, orderId, warehouse,
+                            local.atZone(zone), zone, region == 2 ? 5 : 1, badMonth, orderLines, outOfStockSku,
+                            stockOutFrom, end, surveyedCustomer.lateDeliveries());
                     if (random.chance(RETURN_SHARE) && lines < options.maxLines()) {
                         Object[] returned = orderLines.get(random.nextInt(orderLines.size()));
                         Product p = (Product) returned[0];
@@ -181,7 +211,7 @@ public final class DemoBusiness {
                             orders++;
                         }
                     }
-                    t += random.exponential(rate);
+                    t += random.exponential(rate) * (late ? LATE_GAP_FACTOR : 1.0);
                 }
             }
         }
@@ -190,8 +220,54 @@ public final class DemoBusiness {
         Path complaintsFile = directory.resolve("complaints.csv");
         DemoSurveys.writeComplaints(complaintsFile, surveyed, options.asOf(), options.seed(),
                 products.stream().map(Product::sku).toList());
-        return new DemoFiles(productsFile, customersFile, purchasesFile, answersFile, complaintsFile, products.size(),
-                written, orders, lines);
+        return new DemoFiles(productsFile, customersFile, purchasesFile, answersFile, complaintsFile, deliveriesFile,
+                products.size(), written, orders, lines);
+    }
+
+    /**
+     * Writes the delivery of one order and says whether it was late. 95% of deliveries come on time (within the
+     * promise), the others one to four days late; in the bad month of {@link #BAD_WAREHOUSE} 60% are late. A line
+     * is short (a quantity missing) with probability 2%, and the product out of stock in its two weeks is short on
+     * every order. Late days before the as-of day go to {@code lateDays}; a delivery after it is still on its way.
+     */
+    private static boolean deliver(CSVPrinter out, RandomDraws shipping, String orderId, String warehouse,
+                                   java.time.ZonedDateTime ordered, ZoneId zone, int promiseDays, LocalDate badMonth,
+                                   List<Object[]> orderLines, String outOfStockSku, LocalDate stockOutFrom,
+                                   LocalDate end, List<DemoSurveys.Late> lateDays) throws IOException {
+        LocalDate orderDay = ordered.toLocalDate();
+        LocalDate promised = orderDay.plusDays(promiseDays);
+        boolean bad = warehouse.equals(BAD_WAREHOUSE) && !orderDay.isBefore(badMonth)
+                && orderDay.isBefore(badMonth.plusMonths(1));
+        boolean late = shipping.chance(bad ? 0.6 : 0.05);
+        LocalDate day = late ? promised.plusDays(1 + shipping.nextInt(4))
+                : orderDay.plusDays(promiseDays == 1 ? 1 : 2 + shipping.nextInt(promiseDays - 1));
+        java.time.ZonedDateTime at = day.atTime(9 + shipping.nextInt(10), shipping.nextInt(60)).atZone(zone);
+        String delivered = day.isAfter(end) ? "" : TS.format(at.toOffsetDateTime());
+        List<Object[]> shortLines = new ArrayList<>();
+        for (Object[] line : orderLines) {
+            Product p = (Product) line[0];
+            int quantity = (int) line[1];
+            boolean outOfStock = p.sku().equals(outOfStockSku) && !orderDay.isBefore(stockOutFrom)
+                    && orderDay.isBefore(stockOutFrom.plusDays(14));
+            if (outOfStock) {
+                shortLines.add(new Object[] {p.sku(), quantity, true});
+            } else if (shipping.chance(0.02)) {
+                shortLines.add(new Object[] {p.sku(), 1 + shipping.nextInt(quantity), false});
+            }
+        }
+        java.util.Set<String> written = new java.util.HashSet<>();
+        if (shortLines.isEmpty()) {
+            out.printRecord(orderId, warehouse, promised, delivered, "", "", "");
+        }
+        for (Object[] s : shortLines) {
+            if (written.add((String) s[0])) {
+                out.printRecord(orderId, warehouse, promised, delivered, s[0], s[1], s[2]);
+            }
+        }
+        if (late && !day.isAfter(end)) {
+            lateDays.add(new DemoSurveys.Late(day, orderId));
+        }
+        return late && !day.isAfter(end);
     }
 
     private static List<Product> products(RandomDraws random) {

@@ -26,7 +26,16 @@ final class DemoSurveys {
     }
 
     /** What the answers depend on, per customer. */
-    record Customer(String id, double rate, boolean stopped, LocalDate acquired, boolean consent, int region) {
+    record Customer(String id, double rate, boolean stopped, LocalDate acquired, boolean consent, int region,
+                    List<Late> lateDeliveries) {
+        /** Whether a delivery of theirs came late in the 30 days up to {@code day}. */
+        boolean lateBefore(LocalDate day) {
+            return lateDeliveries.stream().anyMatch(d -> !d.day().isAfter(day) && d.day().isAfter(day.minusDays(30)));
+        }
+    }
+
+    /** A late delivery: the day it came and its order. */
+    record Late(LocalDate day, String orderId) {
     }
 
     static final List<String> TEAMS = List.of("North team", "South team", "Overseas team");
@@ -53,8 +62,8 @@ final class DemoSurveys {
         String[] severities = {"LOW", "MEDIUM", "MEDIUM", "HIGH", "CRITICAL"};
         String[] recoveries = {"APOLOGY", "REFUND", "REPLACEMENT", "GIFT", "FREE_SERVICE"};
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("customer,day,category,severity,subject,description,outcome,days,root_cause,recovery,cost,sku"
-                    + "\n");
+            out.write("customer,day,category,severity,subject,description,outcome,days,root_cause,recovery,cost,sku,"
+                    + "order\n");
             for (Customer c : customers) {
                 double complain = 0.08 * Math.exp(-0.6 * Math.log(Math.max(c.rate(), 1e-6)) / 3);
                 if (!random.chance(Math.min(0.25, complain))) {
@@ -70,11 +79,31 @@ final class DemoSurveys {
                 row(out, random, c.id(), end.minusDays(random.nextInt(6)), kinds[0], severities, recoveries, end,
                         skus);
             }
+            // Late deliveries: about one in six brings a delivery complaint within five days (a stream of its own, so
+            // the complaints above stay as they were).
+            RandomDraws lateRandom = new RandomDraws(seed * 31 + 29);
+            for (Customer c : customers) {
+                for (Late late : c.lateDeliveries()) {
+                    if (lateRandom.chance(0.16)) {
+                        LocalDate day = late.day().plusDays(1 + lateRandom.nextInt(5));
+                        if (!day.isAfter(end)) {
+                            row(out, lateRandom, c.id(), day, kinds[0], severities, recoveries, end, skus,
+                                    late.orderId());
+                        }
+                    }
+                }
+            }
         }
     }
 
     private static void row(Writer out, RandomDraws random, String customer, LocalDate day, String[] kind,
                             String[] severities, String[] recoveries, LocalDate end, List<String> skus)
+            throws IOException {
+        row(out, random, customer, day, kind, severities, recoveries, end, skus, "");
+    }
+
+    private static void row(Writer out, RandomDraws random, String customer, LocalDate day, String[] kind,
+                            String[] severities, String[] recoveries, LocalDate end, List<String> skus, String order)
             throws IOException {
         double u = random.uniform();
         long age = end.toEpochDay() - day.toEpochDay();
@@ -86,7 +115,7 @@ final class DemoSurveys {
                 : String.format(java.util.Locale.ROOT, "%.2f", 5 + random.uniform() * 60);
         out.write(customer + "," + day + "," + kind[0] + "," + severities[random.nextInt(severities.length)] + ","
                 + csv(kind[1]) + "," + csv(kind[2]) + "," + outcome + "," + days + "," + csv(kind[3]) + "," + recovery
-                + "," + cost + "," + sku(random, kind[0], skus) + "\n");
+                + "," + cost + "," + sku(random, kind[0], skus) + "," + order + "\n");
     }
 
     /** A product quality complaint names a product, a few products far more often than the rest (a Pareto). */
@@ -137,14 +166,20 @@ final class DemoSurveys {
                 }
                 if (c.consent() && random.chance(0.25)) {
                     Map<String, String> a = new LinkedHashMap<>();
-                    int csat = clamp(Math.round(3.9 + 0.9 * h + 0.5 * random.normal()), 1, 5);
+                    double csatDraw = 3.9 + 0.9 * h + 0.5 * random.normal();
+                    int csat = clamp(Math.round(csatDraw), 1, 5);
                     a.put("CSAT", Integer.toString(csat));
                     a.put("CES", Integer.toString(clamp(Math.round(5.2 + 0.8 * h + 0.8 * random.normal()), 1, 7)));
                     if (csat <= 2 && random.chance(0.5)) {
                         a.put("COMMENT", "The product arrived broken and I want a refund");
                     }
-                    write(out, ++responses, "post-purchase-csat", c.id(), from.plusDays(random.nextInt((int) span)),
-                            a);
+                    LocalDate day = from.plusDays(random.nextInt((int) span));
+                    // A late delivery in the month before lowers the score by one and a half points (no draw of its
+                    // own, so the other answers stay as they were).
+                    if (c.lateBefore(day)) {
+                        a.put("CSAT", Integer.toString(clamp(Math.round(csatDraw - 1.5), 1, 5)));
+                    }
+                    write(out, ++responses, "post-purchase-csat", c.id(), day, a);
                 }
                 if (c.consent() && random.chance(0.1)) {
                     Map<String, String> a = new LinkedHashMap<>();

@@ -93,4 +93,82 @@ class DemoBusinessTest {
         assertThat(r.alarms()).anyMatch(d -> d.isAfter(AS_OF.minusDays(3))
                 && delivery[(int) java.time.temporal.ChronoUnit.DAYS.between(first, d)] >= 3);
     }
+
+    /**
+     * The demo's deliveries: five warehouses, most orders promised the next day and delivered on time, the bad month
+     * of one warehouse, a stock-out; and the planted consequences of a late delivery found again by the supply
+     * analytics (io.fidelis.core.supply), each 95% interval excluding no effect.
+     */
+    @Test
+    void theDeliveriesHaveTheirBadMonthAndTheAnalyticsFindWhatALateDeliveryDoes(@TempDir Path dir) throws Exception {
+        DemoFiles files = DemoBusiness.of(DemoOptions.of(DemoOptions.DEFAULT_CUSTOMERS, 42, AS_OF)).writeTo(dir);
+        java.util.Map<String, String[]> customers = new java.util.HashMap<>();
+        Files.readAllLines(files.customers()).stream().skip(1).map(l -> l.split(","))
+                .forEach(f -> customers.put(f[0], f));
+        java.util.Map<String, String> customerOfOrder = new java.util.HashMap<>();
+        java.util.Map<String, List<LocalDate>> orders = new java.util.HashMap<>();
+        java.util.Map<String, List<String>> skus = new java.util.HashMap<>();
+        for (String l : Files.readAllLines(files.purchases()).subList(1, (int) files.lineCount() + 1)) {
+            String[] f = l.split(",");
+            if (f[0].startsWith("SO") && customerOfOrder.put(f[0], f[1]) == null) {
+                orders.computeIfAbsent(f[1], k -> new java.util.ArrayList<>()).add(LocalDate.parse(f[2].substring(0,
+                        10)));
+            }
+            skus.computeIfAbsent(f[0], k -> new java.util.ArrayList<>()).add(f[3]);
+        }
+        java.util.Map<String, String[]> byOrder = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.Set<String>> shortSkus = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<String>> outOfStock = new java.util.HashMap<>();
+        for (String l : Files.readAllLines(files.deliveries()).subList(1, Files.readAllLines(files.deliveries())
+                .size())) {
+            String[] f = l.split(",", -1);
+            byOrder.putIfAbsent(f[0], f);
+            if (!f[4].isEmpty()) {
+                shortSkus.computeIfAbsent(f[0], k -> new java.util.HashSet<>()).add(f[4]);
+                if (f[6].equals("true")) {
+                    outOfStock.computeIfAbsent(f[0], k -> new java.util.HashSet<>()).add(f[4]);
+                }
+            }
+        }
+        assertThat(byOrder.keySet()).isEqualTo(customerOfOrder.keySet());
+        List<io.fidelis.core.supply.Delivery> deliveries = new java.util.ArrayList<>();
+        byOrder.forEach((order, f) -> {
+            String[] c = customers.get(customerOfOrder.get(order));
+            deliveries.add(new io.fidelis.core.supply.Delivery(order, c[0], c[4], c[5], f[1], LocalDate.parse(f[2]),
+                    f[3].isEmpty() ? null : LocalDate.parse(f[3].substring(0, 10)), skus.get(order),
+                    shortSkus.getOrDefault(order, java.util.Set.of()), outOfStock.getOrDefault(order,
+                    java.util.Set.of())));
+        });
+        assertThat(deliveries.stream().map(io.fidelis.core.supply.Delivery::warehouse).distinct().sorted())
+                .containsExactly("Beijing", "Chengdu", "Guangzhou", "Rotterdam", "Shenyang");
+        var months = io.fidelis.core.supply.Otif.byWarehouseAndMonth(deliveries, AS_OF);
+        java.time.YearMonth bad = java.time.YearMonth.from(AS_OF.minusMonths(4));
+        assertThat(months.get(DemoBusiness.BAD_WAREHOUSE).get(bad).onTimeRate()).isLessThan(0.6);
+        assertThat(months.get("Beijing").get(bad).onTimeRate()).isGreaterThan(0.9);
+        assertThat(io.fidelis.core.supply.Otif.overall(deliveries, AS_OF).otifRate()).isBetween(0.85, 0.97);
+        assertThat(io.fidelis.core.supply.Otif.stockOuts(deliveries)).isNotEmpty();
+
+        List<io.fidelis.core.supply.DeliveryEffects.Score> scores = new java.util.ArrayList<>();
+        for (String l : Files.readAllLines(files.surveyAnswers())) {
+            String[] f = l.split(",");
+            if (f.length > 5 && f[4].equals("CSAT")) {
+                scores.add(new io.fidelis.core.supply.DeliveryEffects.Score(f[2], LocalDate.parse(f[3]),
+                        Double.parseDouble(f[5])));
+            }
+        }
+        java.util.Map<String, List<LocalDate>> complaints = new java.util.HashMap<>();
+        for (String l : Files.readAllLines(files.complaints()).subList(1, Files.readAllLines(files.complaints())
+                .size())) {
+            String[] f = l.split(",");
+            complaints.computeIfAbsent(f[0], k -> new java.util.ArrayList<>()).add(LocalDate.parse(f[1]));
+        }
+        var r = io.fidelis.core.supply.DeliveryEffects.estimate(deliveries,
+                new io.fidelis.core.supply.DeliveryEffects.Outcomes(orders, scores, complaints), AS_OF,
+                io.fidelis.core.supply.DeliveryEffects.Options.defaults());
+        System.out.printf("demo effects of a late delivery: survey %s%n complaint %s%n next purchase %s%n",
+                r.survey().late(), r.complaint().late(), r.nextPurchase().late());
+        assertThat(r.complaint().late().lower()).isGreaterThan(0);
+        assertThat(r.survey().late().upper()).isLessThan(0);
+        assertThat(r.nextPurchase().late().lower()).isGreaterThan(0);
+    }
 }
