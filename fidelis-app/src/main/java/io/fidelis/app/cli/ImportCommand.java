@@ -20,12 +20,12 @@ import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import a CSV file (plain or .gz) of customers, products, purchases or deliveries.",
+        description = {"Import a CSV file (plain or .gz) of customers, products, purchases, deliveries or subscriptions.",
                 "The file is imported whole or not at all; importing it again changes nothing.",
                 "Exit code: 0 imported, 1 rejected or failed (nothing changed), 2 usage error."})
 class ImportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "customers, products, purchases or deliveries")
+    @Parameters(index = "0", description = "customers, products, purchases, deliveries or subscriptions")
     ImportKind kind;
 
     @Parameters(index = "1", description = "the CSV file")

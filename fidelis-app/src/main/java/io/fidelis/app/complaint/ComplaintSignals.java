@@ -60,6 +60,16 @@ class ComplaintSignals implements CustomerSignals {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<Long, Integer> complaintsLastYear() {
+        Instant since = Instant.now(clock).minus(365, ChronoUnit.DAYS);
+        Map<Long, Integer> out = new java.util.HashMap<>();
+        repository.outcomes(only).stream().filter(o -> o.receivedAt() != null && o.receivedAt().isAfter(since))
+                .forEach(o -> out.merge(o.customerId(), 1, Integer::sum));
+        return out;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Set<Long> unresolvedComplaints() {
         Set<Long> out = new HashSet<>();
         repository.outcomes(only).stream().filter(o -> o.status().open()).forEach(o -> out.add(o.customerId()));

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What a CSV file holds. */
 public enum ImportKind {
-    CUSTOMERS, PRODUCTS, PURCHASES, DELIVERIES;
+    CUSTOMERS, PRODUCTS, PURCHASES, DELIVERIES, SUBSCRIPTIONS;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -52,6 +52,34 @@ public interface CustomerSignals {
         return java.util.Map.of();
     }
 
+    /** Complaints received in the last twelve months, per customer (a feature of the subscription churn model). */
+    default java.util.Map<Long, Integer> complaintsLastYear() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Late deliveries in the last {@value #LATE_DELIVERY_DAYS} days per customer: arrived after the promised day,
+     * or not arrived and already past it.
+     */
+    default java.util.Map<Long, Integer> recentLateDeliveries() {
+        return java.util.Map.of();
+    }
+
+    /** The window of {@link #recentLateDeliveries()}, in days. */
+    int LATE_DELIVERY_DAYS = 90;
+
+    /** What each subscriber's subscriptions say of their staying (the contractual signal; see {@link SubscriptionStay}). */
+    default java.util.Map<Long, SubscriptionStay> subscriptionStay() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Called once at the start of every full scoring run, before any signal is read: a capability refreshes what it
+     * derives from the whole population (the subscription churn model is fitted again here).
+     */
+    default void beforeScoring() {
+    }
+
     /**
      * These signals for one customer only: what rescoring a customer after a purchase needs, without reading every
      * customer's answers and complaints. The default reads everyone's and keeps the one; capabilities answer it
@@ -112,6 +140,21 @@ public interface CustomerSignals {
             @Override
             public java.util.Map<Long, Double> latestCsat() {
                 return one(all.latestCsat());
+            }
+
+            @Override
+            public java.util.Map<Long, Integer> complaintsLastYear() {
+                return one(all.complaintsLastYear());
+            }
+
+            @Override
+            public java.util.Map<Long, Integer> recentLateDeliveries() {
+                return one(all.recentLateDeliveries());
+            }
+
+            @Override
+            public java.util.Map<Long, SubscriptionStay> subscriptionStay() {
+                return one(all.subscriptionStay());
             }
         };
     }

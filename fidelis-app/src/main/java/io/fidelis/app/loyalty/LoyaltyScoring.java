@@ -88,6 +88,8 @@ public class LoyaltyScoring {
         running.lock();
         long started = System.nanoTime();
         try {
+            // Population models of other capabilities first (the subscription churn model), each in its own work.
+            signals.forEach(CustomerSignals::beforeScoring);
             return transactions.execute(status -> scoreAllInTransaction());
         } finally {
             running.unlock();
@@ -171,6 +173,18 @@ public class LoyaltyScoring {
             stages.merge(p.stage(), 1L, Long::sum);
             change(before, p).ifPresent(changes::add);
         }
+        // Subscribers who have never bought: judged by their subscriptions alone.
+        Set<Long> bought = new HashSet<>();
+        summaries.forEach(s -> bought.add(Long.parseLong(s.customerId())));
+        for (Map.Entry<Long, SubscriptionStay> e : new TreeMap<>(pop.subscriptions()).entrySet()) {
+            if (!bought.contains(e.getKey())) {
+                LoyaltyProfiles.Previous before = previous.get(e.getKey());
+                LoyaltyProfile p = assessSubscriber(e.getKey(), e.getValue(), before, pop);
+                scored.add(p);
+                stages.merge(p.stage(), 1L, Long::sum);
+                change(before, p).ifPresent(changes::add);
+            }
+        }
         profiles.replaceAll(scored);
         Map<String, Object> population = population(valueAndMargin, transactions, today);
         population.put("typicalRates", typicalRate);
@@ -186,7 +200,8 @@ public class LoyaltyScoring {
     /** What scoring a customer needs of the population: the fitted models, typical rates, signals, the day. */
     private record Population(FittedBgNbd model, FittedGammaGamma spend, Map<String, Double> typicalRate,
                               Set<Long> satisfied, Set<Long> promoters, Set<Long> intend, Set<Long> keptComplaint,
-                              Set<Long> keptOffer, Set<Long> unresolved, LocalDate today, Instant now) {
+                              Set<Long> keptOffer, Set<Long> unresolved, Map<Long, Integer> late,
+                              Map<Long, SubscriptionStay> subscriptions, LocalDate today, Instant now) {
     }
 
     private Population population(FittedBgNbd model, FittedGammaGamma spend, Map<String, Double> typicalRate,
@@ -200,7 +215,8 @@ public class LoyaltyScoring {
                 union(from, CustomerSignals::promoters), union(from, CustomerSignals::intendToRepurchase),
                 union(from, CustomerSignals::keptThroughComplaint),
                 union(from, CustomerSignals::keptThroughCompetitorOffer),
-                union(from, CustomerSignals::unresolvedComplaints), today, now);
+                union(from, CustomerSignals::unresolvedComplaints), merged(from, CustomerSignals::recentLateDeliveries),
+                merged(from, CustomerSignals::subscriptionStay), today, now);
     }
 
     /** A change of stage or overlay since the previous profile (or the first profile), if there is one. */
@@ -234,20 +250,56 @@ public class LoyaltyScoring {
         int monthsEmotional = before == null || before.emotionalSince() == null ? 0
                 : (int) ChronoUnit.MONTHS.between(before.emotionalSince(), pop.today());
         double typical = pop.typicalRate().getOrDefault(segment(t), 0.0);
-        LoyaltySignals signal = new LoyaltySignals(s.x() + 1, Double.isNaN(pAlive) ? 1 : pAlive, rate, typical,
+        LocalDate lastPurchase = pop.today().minusDays(Math.round((s.T() - s.tx()) * 7));
+        AliveSignal alive = AliveSignal.choose(pAlive, s.x(), lastPurchase, pop.subscriptions().get(id));
+        LoyaltySignals signal = new LoyaltySignals(s.x() + 1, alive.p(), rate, typical,
                 recentRatio, (s.T() - s.tx()) * 7, usualInterval(s, typical), breadth.categories(),
                 pop.satisfied().contains(id),
                 pop.promoters().contains(id), t == null ? 0 : t.referralsMade(), pop.intend().contains(id),
                 monthsEmotional, pop.keptComplaint().contains(id), pop.keptOffer().contains(id),
-                pop.unresolved().contains(id));
+                pop.unresolved().contains(id), pop.late().getOrDefault(id, 0), alive.fromSubscription(),
+                alive.detail());
         LoyaltyAssessment a = new LoyaltyStagePolicy(settings.policy()).assess(signal);
         boolean emotionalNow = a.stage().number() >= LoyaltyStage.EMOTIONAL.number();
         LocalDate emotionalSince = !emotionalNow ? null
                 : before != null && before.emotionalSince() != null ? before.emotionalSince() : pop.today();
-        return new LoyaltyProfile(id, pop.now(), a.stage().name(), a.overlay().name(), a.index(), nan(pAlive),
+        return new LoyaltyProfile(id, pop.now(), a.stage().name(), a.overlay().name(), a.index(),
+                alive.fromSubscription() ? nan(alive.p()) : nan(pAlive),
                 nan(expected), nan(perPurchase), nan(value), rfmCode, rfmSegment, s.x() + 1, s.tx(), s.T(),
                 s.monetary(), emotionalSince, LoyaltyProfiles.evidenceJson(a.evidence()), breadth.categories(),
                 nan(breadth.crossCategoryShare()), nan(breadth.topBrandShare()));
+    }
+
+    /**
+     * A subscriber who has never bought, judged by their subscriptions: each month of a subscription counts as an
+     * occasion (a renewal is the contractual repeat purchase), at twelve a year against a typical twelve, with
+     * P(stay) in the role of P(alive) and the services as the breadth. A cancelled subscriber is silent since the
+     * day the last subscription ended.
+     */
+    private LoyaltyProfile assessSubscriber(long id, SubscriptionStay sub, LoyaltyProfiles.Previous before,
+                                            Population pop) {
+        long months = Math.max(0, sub.tenureMonths(pop.today()));
+        LocalDate lastRenewal = sub.cancelled() ? sub.endedOn() : sub.startedOn().plusMonths(months);
+        double daysSince = java.time.temporal.ChronoUnit.DAYS.between(lastRenewal, pop.today());
+        AliveSignal alive = AliveSignal.choose(Double.NaN, 0, null, sub);
+        int monthsEmotional = before == null || before.emotionalSince() == null ? 0
+                : (int) ChronoUnit.MONTHS.between(before.emotionalSince(), pop.today());
+        int occasions = (int) Math.min(Integer.MAX_VALUE, months + 1);
+        LoyaltySignals signal = new LoyaltySignals(occasions, alive.p(), 12, 12, Double.NaN, daysSince,
+                365.25 / 12, sub.services(), pop.satisfied().contains(id), pop.promoters().contains(id), 0,
+                pop.intend().contains(id), monthsEmotional, pop.keptComplaint().contains(id),
+                pop.keptOffer().contains(id), pop.unresolved().contains(id), pop.late().getOrDefault(id, 0),
+                alive.fromSubscription(), alive.detail());
+        LoyaltyAssessment a = new LoyaltyStagePolicy(settings.policy()).assess(signal);
+        boolean emotionalNow = a.stage().number() >= LoyaltyStage.EMOTIONAL.number();
+        LocalDate emotionalSince = !emotionalNow ? null
+                : before != null && before.emotionalSince() != null ? before.emotionalSince() : pop.today();
+        double tWeeks = java.time.temporal.ChronoUnit.DAYS.between(sub.startedOn(), pop.today()) / 7.0;
+        double txWeeks = java.time.temporal.ChronoUnit.DAYS.between(sub.startedOn(), lastRenewal) / 7.0;
+        return new LoyaltyProfile(id, pop.now(), a.stage().name(), a.overlay().name(), a.index(), nan(alive.p()),
+                null, null, null, before == null ? null : before.rfm(), before == null ? null : before.rfmSegment(),
+                occasions, txWeeks, tWeeks, sub.monthlyCharge(), emotionalSince,
+                LoyaltyProfiles.evidenceJson(a.evidence()), sub.services(), null, null);
     }
 
     /**
@@ -341,6 +393,15 @@ public class LoyaltyScoring {
             return s.tx() * 7 / s.x();
         }
         return typicalRatePerYear > 0 ? 365.25 / typicalRatePerYear : Double.NaN;
+    }
+
+    private static <V> Map<Long, V> merged(List<CustomerSignals> from,
+                                           java.util.function.Function<CustomerSignals, Map<Long, V>> of) {
+        Map<Long, V> all = new HashMap<>();
+        for (CustomerSignals s : from) {
+            all.putAll(of.apply(s));
+        }
+        return all;
     }
 
     private static Set<Long> union(List<CustomerSignals> from,

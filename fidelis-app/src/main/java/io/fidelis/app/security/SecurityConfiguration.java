@@ -116,6 +116,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/lost-cases", "/api/v1/lost-cases/*")
                         .hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/lost-cases/*").hasAnyRole(CUSTOMER_EDITORS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/subscriptions").hasAnyRole(ALL)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/subscriptions/churn-model").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/*/delivery").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/orders/*/delivery").hasAnyRole(CUSTOMER_EDITORS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/customers/*/purchases")
@@ -159,6 +161,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/dashboard/**").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/supply").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/subscriptions/churn").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/customers.csv", "/loyalty").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/customers/*/personal-data.json",
                                 "/customers/*/personal-data.csv").hasAnyRole(PRIVACY_OFFICERS)

@@ -95,16 +95,19 @@ public class NextBestActions {
         complaints.unresolvedOf(ids).forEach(u -> open.merge(u.customerId(), 1, Integer::sum));
         Map<Long, Double> nps = new HashMap<>();
         Map<Long, Double> csat = new HashMap<>();
+        Map<Long, Integer> late = new HashMap<>();
         for (CustomerSignals s : signals) {
             if (few) {
                 for (long id : ids) {
                     CustomerSignals one = s.forCustomer(id);
                     nps.putAll(one.latestNps());
                     csat.putAll(one.latestCsat());
+                    late.putAll(one.recentLateDeliveries());
                 }
             } else {
                 nps.putAll(s.latestNps());
                 csat.putAll(s.latestCsat());
+                late.putAll(s.recentLateDeliveries());
             }
         }
         Instant contactsSince = now.minus(Duration.ofDays(3650));
@@ -138,7 +141,8 @@ public class NextBestActions {
                     top == null ? null : top.name(),
                     top == null ? null : "customers who buy " + String.join(" and ", top.becauseNames())
                             + " often buy " + top.name() + String.format(java.util.Locale.ROOT,
-                            " (confidence %.0f %%, lift %.1f)", 100 * top.confidence(), top.lift()));
+                            " (confidence %.0f %%, lift %.1f)", 100 * top.confidence(), top.lift()),
+                    late.getOrDefault(c.id(), 0));
             out.add(new Advice(c, NextBestAction.rank(facts, rules), products));
         }
         return out;

@@ -76,6 +76,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /customers/{id}/edit", EDITORS);
         EXPECTED.put("GET /loyalty", ANALYTICS);
         EXPECTED.put("GET /supply", ANALYTICS);
+        EXPECTED.put("GET /subscriptions/churn", ANALYTICS);
         EXPECTED.put("POST /customers/{id}", EDITORS);
         EXPECTED.put("GET /imports", IMPORTERS);
         EXPECTED.put("POST /imports", IMPORTERS);
@@ -207,6 +208,8 @@ class AuthorizationMatrixIT {
         EXPECTED.put("POST /api/v1/customers", EDITORS);
         EXPECTED.put("PUT /api/v1/customers/{id}", EDITORS);
         EXPECTED.put("POST /api/v1/customers/{id}/purchases", EDITORS);
+        EXPECTED.put("GET /api/v1/customers/{id}/subscriptions", ALL);
+        EXPECTED.put("GET /api/v1/subscriptions/churn-model", ANALYTICS);
         EXPECTED.put("GET /api/v1/orders/{orderId}/delivery", ALL);
         EXPECTED.put("PUT /api/v1/orders/{orderId}/delivery", EDITORS);
         EXPECTED.put("POST /api/v1/imports/{kind}", IMPORTERS);

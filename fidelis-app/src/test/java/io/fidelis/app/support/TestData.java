@@ -14,7 +14,30 @@ public final class TestData {
     private TestData() {
     }
 
+    /**
+     * Empties the business tables. A scoring run that an earlier test's import started in the background may still
+     * write profiles meanwhile: then the deletes are tried again, a few times, after a short wait.
+     */
     public static void clean(JdbcClient jdbc) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cleanOnce(jdbc);
+                return;
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void cleanOnce(JdbcClient jdbc) {
         for (String t : List.of("complaint_attachment", "complaint_recovery", "complaint_event", "complaint_product", "complaint",
                 "survey_language", "survey_follow_up", "survey_answer", "survey_response", "survey_invitation",
                 "survey_question", "survey")) {
@@ -45,6 +68,9 @@ public final class TestData {
         jdbc.sql("delete from loyalty_stage_change").update();
         jdbc.sql("delete from loyalty_profile").update();
         jdbc.sql("delete from loyalty_model").update();
+        jdbc.sql("delete from subscription_churn_score").update();
+        jdbc.sql("delete from subscription_churn_model").update();
+        jdbc.sql("delete from subscription").update();
         jdbc.sql("delete from delivery_shortfall").update();
         jdbc.sql("delete from delivery").update();
         jdbc.sql("delete from purchase_line").update();

@@ -21,12 +21,29 @@ package io.fidelis.core.loyalty;
  * @param monthsEmotional        months the customer has held the emotional stage (0 if never)
  * @param keptThroughComplaint   bought again after a complaint
  * @param keptThroughCompetitorOffer stayed despite a competitor's offer (recorded by an account manager)
+ * @param unresolvedComplaint    a complaint not resolved yet
+ * @param lateDeliveries         late deliveries in the recent window (90 days in the app)
+ * @param stayFromSubscription   {@code pAlive} is P(stay) from the subscription churn model (or 0 for a cancelled
+ *                               subscriber), not P(alive) from the repeat-buying model
+ * @param signalChoice           which of the two signals was used and why, in words; null when there was no choice
  */
 public record LoyaltySignals(int occasions, double pAlive, double ratePerYear, double typicalRatePerYear,
                              double recentRateRatio, double daysSinceLast, double usualIntervalDays, int categories,
                              boolean satisfied, boolean promoter, int referralsMade, boolean intendsToRepurchase,
                              int monthsEmotional, boolean keptThroughComplaint, boolean keptThroughCompetitorOffer,
-                             boolean unresolvedComplaint) {
+                             boolean unresolvedComplaint, int lateDeliveries, boolean stayFromSubscription,
+                             String signalChoice) {
+
+    /** The signals of a customer without late deliveries, judged by the repeat-buying model. */
+    public LoyaltySignals(int occasions, double pAlive, double ratePerYear, double typicalRatePerYear,
+                          double recentRateRatio, double daysSinceLast, double usualIntervalDays, int categories,
+                          boolean satisfied, boolean promoter, int referralsMade, boolean intendsToRepurchase,
+                          int monthsEmotional, boolean keptThroughComplaint, boolean keptThroughCompetitorOffer,
+                          boolean unresolvedComplaint) {
+        this(occasions, pAlive, ratePerYear, typicalRatePerYear, recentRateRatio, daysSinceLast, usualIntervalDays,
+                categories, satisfied, promoter, referralsMade, intendsToRepurchase, monthsEmotional,
+                keptThroughComplaint, keptThroughCompetitorOffer, unresolvedComplaint, 0, false, null);
+    }
 
     /** The signals of a customer without an unresolved complaint. */
     public LoyaltySignals(int occasions, double pAlive, double ratePerYear, double typicalRatePerYear,
@@ -35,6 +52,6 @@ public record LoyaltySignals(int occasions, double pAlive, double ratePerYear, d
                           int monthsEmotional, boolean keptThroughComplaint, boolean keptThroughCompetitorOffer) {
         this(occasions, pAlive, ratePerYear, typicalRatePerYear, recentRateRatio, daysSinceLast, usualIntervalDays,
                 categories, satisfied, promoter, referralsMade, intendsToRepurchase, monthsEmotional,
-                keptThroughComplaint, keptThroughCompetitorOffer, false);
+                keptThroughComplaint, keptThroughCompetitorOffer, false, 0, false, null);
     }
 }

@@ -22,12 +22,20 @@ public final class LoyaltyStagePolicy {
      * @param weightBehavioural      index weight of buying behaviour [0.5]
      * @param weightConscious        index weight of satisfaction and intention [0.25]
      * @param weightEmotional        index weight of promotion and referral [0.25]
+     * @param lateDeliveriesAtRisk   this many late deliveries in the recent window put the customer at risk [2]
      */
     public record Settings(double atRiskPAlive, double lostPAlive, double lostIntervalMultiple, double rateDropRatio,
                            int sustainableMonths, int crossCategoryMinimum, double weightBehavioural,
-                           double weightConscious, double weightEmotional) {
+                           double weightConscious, double weightEmotional, int lateDeliveriesAtRisk) {
+        public Settings(double atRiskPAlive, double lostPAlive, double lostIntervalMultiple, double rateDropRatio,
+                        int sustainableMonths, int crossCategoryMinimum, double weightBehavioural,
+                        double weightConscious, double weightEmotional) {
+            this(atRiskPAlive, lostPAlive, lostIntervalMultiple, rateDropRatio, sustainableMonths,
+                    crossCategoryMinimum, weightBehavioural, weightConscious, weightEmotional, 2);
+        }
+
         public static Settings defaults() {
-            return new Settings(0.5, 0.1, 3, 0.5, 12, 2, 0.5, 0.25, 0.25);
+            return new Settings(0.5, 0.1, 3, 0.5, 12, 2, 0.5, 0.25, 0.25, 2);
         }
     }
 
@@ -39,15 +47,20 @@ public final class LoyaltyStagePolicy {
 
     public LoyaltyAssessment assess(LoyaltySignals s) {
         List<LoyaltyAssessment.Evidence> evidence = new ArrayList<>();
+        // P(alive) from the repeat-buying model, or P(stay) from the subscription churn model (issue 9).
+        String p = s.stayFromSubscription() ? "P(stay)" : "P(alive)";
+        if (s.signalChoice() != null) {
+            rule(evidence, "signal", s.stayFromSubscription(), s.signalChoice());
+        }
         boolean boughtAgain = s.occasions() >= 2;
         boolean satisfied = rule(evidence, "satisfied", s.satisfied() || boughtAgain,
                 s.satisfied() ? "a satisfied answer or a resolved complaint"
                         : boughtAgain ? "bought again (" + s.occasions() + " occasions)" : "no satisfaction signal yet");
         boolean alive = s.pAlive() >= settings.atRiskPAlive();
         boolean repeat = rule(evidence, "repeat-rate", boughtAgain && s.ratePerYear() >= s.typicalRatePerYear()
-                        && alive, String.format(Locale.ROOT, "%.1f a year %s typical %.1f, P(alive) %.2f",
+                        && alive, String.format(Locale.ROOT, "%.1f a year %s typical %.1f, %s %.2f",
                 s.ratePerYear(), s.ratePerYear() >= s.typicalRatePerYear() ? "≥" : "<", s.typicalRatePerYear(),
-                s.pAlive()));
+                p, s.pAlive()));
         // An unresolved complaint blocks the higher stages (and raises the risk, below) until it is resolved.
         boolean open = s.unresolvedComplaint();
         if (open) {
@@ -73,16 +86,26 @@ public final class LoyaltyStagePolicy {
         boolean silentTooLong = !Double.isNaN(s.usualIntervalDays()) && s.usualIntervalDays() > 0
                 && s.daysSinceLast() > settings.lostIntervalMultiple() * s.usualIntervalDays();
         boolean lost = rule(evidence, "lost", s.pAlive() < settings.lostPAlive() || silentTooLong,
-                String.format(Locale.ROOT, "P(alive) %.2f (lost below %.2f); %.0f days since the last purchase%s",
-                        s.pAlive(), settings.lostPAlive(), s.daysSinceLast(), Double.isNaN(s.usualIntervalDays()) ? ""
+                String.format(Locale.ROOT, "%s %.2f (lost below %.2f); %.0f days since the last purchase%s",
+                        p, s.pAlive(), settings.lostPAlive(), s.daysSinceLast(), Double.isNaN(s.usualIntervalDays()) ? ""
                                 : String.format(Locale.ROOT, " (usually every %.0f; lost after %.0f)",
                                 s.usualIntervalDays(), settings.lostIntervalMultiple() * s.usualIntervalDays())));
         boolean rateDrop = !Double.isNaN(s.recentRateRatio()) && s.recentRateRatio() < settings.rateDropRatio();
-        boolean atRisk = !lost && rule(evidence, "at-risk", s.pAlive() < settings.atRiskPAlive() || rateDrop || open,
-                String.format(Locale.ROOT, "P(alive) %.2f (at risk below %.2f)%s", s.pAlive(),
+        // Late deliveries (seeds 000 and 003: fast delivery is the basis of satisfaction) are evidence always, and
+        // put the customer at risk from the set number on.
+        boolean lateRisk = s.lateDeliveries() > 0 && s.lateDeliveries() >= settings.lateDeliveriesAtRisk();
+        if (s.lateDeliveries() > 0) {
+            rule(evidence, "late-delivery", lateRisk, String.format(Locale.ROOT,
+                    "%d late deliveries recently (at risk from %d)", s.lateDeliveries(),
+                    settings.lateDeliveriesAtRisk()));
+        }
+        boolean atRisk = !lost && rule(evidence, "at-risk", s.pAlive() < settings.atRiskPAlive() || rateDrop || open
+                        || lateRisk,
+                String.format(Locale.ROOT, "%s %.2f (at risk below %.2f)%s%s", p, s.pAlive(),
                         settings.atRiskPAlive(), Double.isNaN(s.recentRateRatio()) ? ""
                                 : String.format(Locale.ROOT, "; recent rate %.0f%% of usual (at risk below %.0f%%)",
-                                100 * s.recentRateRatio(), 100 * settings.rateDropRatio())));
+                                100 * s.recentRateRatio(), 100 * settings.rateDropRatio()),
+                        lateRisk ? String.format(Locale.ROOT, "; %d late deliveries", s.lateDeliveries()) : ""));
         LoyaltyAssessment.Overlay overlay = lost ? LoyaltyAssessment.Overlay.LOST
                 : atRisk ? LoyaltyAssessment.Overlay.AT_RISK : LoyaltyAssessment.Overlay.NONE;
         return new LoyaltyAssessment(stage, overlay, index(s), evidence);

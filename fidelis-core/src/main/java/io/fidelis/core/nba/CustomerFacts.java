@@ -23,12 +23,27 @@ import io.fidelis.core.loyalty.LoyaltyStage;
  * @param referralsMade           customers they referred
  * @param suggestedItem           a category or product from the association rules, or null
  * @param suggestionReason        why that item, e.g. "customers who buy A and B often buy X"; null with no item
+ * @param lateDeliveries          late deliveries in the recent window (90 days in the app)
  */
 public record CustomerFacts(LoyaltyStage stage, boolean atRisk, boolean lost, double pAlive, double clv12,
                             double clvPercentile, int openComplaints, Integer latestNps, double latestCsat,
                             boolean marketingConsent, int daysSinceManagerContact, double tenureYears,
-                            int referralsMade, String suggestedItem, String suggestionReason) {
+                            int referralsMade, String suggestedItem, String suggestionReason, int lateDeliveries) {
+
+    /** The facts of a customer without late deliveries. */
+    public CustomerFacts(LoyaltyStage stage, boolean atRisk, boolean lost, double pAlive, double clv12,
+                         double clvPercentile, int openComplaints, Integer latestNps, double latestCsat,
+                         boolean marketingConsent, int daysSinceManagerContact, double tenureYears,
+                         int referralsMade, String suggestedItem, String suggestionReason) {
+        this(stage, atRisk, lost, pAlive, clv12, clvPercentile, openComplaints, latestNps, latestCsat,
+                marketingConsent, daysSinceManagerContact, tenureYears, referralsMade, suggestedItem,
+                suggestionReason, 0);
+    }
+
     public CustomerFacts {
+        if (lateDeliveries < 0) {
+            throw new IllegalArgumentException("late deliveries cannot be negative, got " + lateDeliveries);
+        }
         Objects.requireNonNull(stage, "stage");
         if (!(pAlive >= 0 && pAlive <= 1)) {
             throw new IllegalArgumentException("P(alive) must be between 0 and 1, got " + pAlive);

@@ -134,7 +134,7 @@ public final class NextBestAction {
 
     /** The customer's suggestions, highest score first; a single NONE when no rule fires. */
     public static List<Suggestion> rank(CustomerFacts f, Rules rules) {
-        Suggestion[] out = new Suggestion[6];
+        Suggestion[] out = new Suggestion[7];
         int n = 0;
         double pct = f.clvPercentile();
         double bonus = Math.min(pct, 99) / 10;
@@ -145,6 +145,12 @@ public final class NextBestAction {
                     "resolve the complaint first: " + f.openComplaints() + " open complaint"
                             + (f.openComplaints() == 1 ? "" : "s") + "; offers, referral asks and thanks wait",
                     Map.of("openComplaints", f.openComplaints()));
+        }
+        if (!complaint && !f.lost() && f.lateDeliveries() > 0) {
+            out[n++] = new Suggestion(Kind.APOLOGISE_LATE_DELIVERY, Kind.APOLOGISE_LATE_DELIVERY.weight() + bonus,
+                    "apologise for the late deliver" + (f.lateDeliveries() == 1 ? "y" : "ies") + " before a complaint: "
+                            + f.lateDeliveries() + " late in the last 90 days; see that the next one comes on time",
+                    Map.of("lateDeliveries", f.lateDeliveries()));
         }
         if (f.atRisk() && !f.lost() && pct >= rules.callMinClvPercentile()) {
             out[n++] = new Suggestion(Kind.CALL_AT_RISK, Kind.CALL_AT_RISK.weight() + bonus,

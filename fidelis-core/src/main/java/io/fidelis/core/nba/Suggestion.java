@@ -25,6 +25,11 @@ public record Suggestion(Kind kind, double score, String reason, Map<String, Obj
         RESOLVE_COMPLAINT(100, false),
         /** Valuable and at risk: the account manager calls. */
         CALL_AT_RISK(90, false),
+        /**
+         * Late deliveries recently (seeds 000 and 003: delivery is a basis of satisfaction): apologise before the
+         * customer complains, and see that the next delivery comes on time.
+         */
+        APOLOGISE_LATE_DELIVERY(85, false),
         /** Lost, worth winning back, with marketing consent. */
         WIN_BACK(80, true),
         /** A promoter of long standing: ask for a referral. */

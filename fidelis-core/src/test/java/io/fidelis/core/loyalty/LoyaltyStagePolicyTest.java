@@ -109,4 +109,44 @@ class LoyaltyStagePolicyTest {
         assertThat(a.overlay()).isEqualTo(LoyaltyAssessment.Overlay.AT_RISK);
         assertThat(a.evidence()).anyMatch(e -> e.rule().equals("unresolved-complaint") && e.held());
     }
+
+    static LoyaltySignals lateAndSubscribed(LoyaltySignals s, int late, boolean fromSubscription, String choice) {
+        return new LoyaltySignals(s.occasions(), s.pAlive(), s.ratePerYear(), s.typicalRatePerYear(),
+                s.recentRateRatio(), s.daysSinceLast(), s.usualIntervalDays(), s.categories(), s.satisfied(),
+                s.promoter(), s.referralsMade(), s.intendsToRepurchase(), s.monthsEmotional(),
+                s.keptThroughComplaint(), s.keptThroughCompetitorOffer(), s.unresolvedComplaint(), late,
+                fromSubscription, choice);
+    }
+
+    @Test
+    void oneLateDeliveryIsEvidenceTwoPutTheCustomerAtRisk() {
+        LoyaltyAssessment one = policy.assess(lateAndSubscribed(steady(), 1, false, null));
+        assertThat(one.overlay()).isEqualTo(LoyaltyAssessment.Overlay.NONE);
+        assertThat(one.evidence()).anySatisfy(e -> {
+            assertThat(e.rule()).isEqualTo("late-delivery");
+            assertThat(e.held()).isFalse();
+            assertThat(e.detail()).isEqualTo("1 late deliveries recently (at risk from 2)");
+        });
+        LoyaltyAssessment two = policy.assess(lateAndSubscribed(steady(), 2, false, null));
+        assertThat(two.overlay()).isEqualTo(LoyaltyAssessment.Overlay.AT_RISK);
+        assertThat(two.stage()).isEqualTo(LoyaltyStage.BEHAVIOURAL);
+        assertThat(two.evidence()).anySatisfy(e -> {
+            assertThat(e.rule()).isEqualTo("at-risk");
+            assertThat(e.detail()).endsWith("; 2 late deliveries");
+        });
+        // No late delivery, no such evidence.
+        assertThat(policy.assess(steady()).evidence()).noneSatisfy(e -> assertThat(e.rule())
+                .isEqualTo("late-delivery"));
+    }
+
+    @Test
+    void withTheSubscriptionSignalTheEvidenceSpeaksOfPStayAndTheChoice() {
+        LoyaltySignals s = lateAndSubscribed(steady(), 0, true, "P(stay) 0.90 from the subscription churn model");
+        LoyaltyAssessment a = policy.assess(s);
+        assertThat(a.stage()).isEqualTo(LoyaltyStage.BEHAVIOURAL);
+        assertThat(a.evidence().get(0).rule()).isEqualTo("signal");
+        assertThat(a.evidence().get(0).detail()).isEqualTo("P(stay) 0.90 from the subscription churn model");
+        assertThat(a.evidence()).anySatisfy(e -> assertThat(e.detail()).contains("P(stay) 0.90 (at risk below"));
+        assertThat(a.evidence()).noneSatisfy(e -> assertThat(e.detail()).contains("P(alive)"));
+    }
 }

@@ -32,10 +32,11 @@ class NextBestActionTest {
         int referrals;
         String item;
         String why;
+        int late;
 
         CustomerFacts build() {
             return new CustomerFacts(stage, atRisk, lost, pAlive, clv, pct, complaints, nps, csat, consent, days,
-                    tenure, referrals, item, why);
+                    tenure, referrals, item, why, late);
         }
 
         List<Suggestion> rank() {
@@ -84,6 +85,31 @@ class NextBestActionTest {
         lost.pct = 90;
         lost.complaints = 1;
         assertThat(lost.kinds()).containsExactly(Kind.RESOLVE_COMPLAINT);
+    }
+
+    @Test
+    void lateDeliveriesBringAnApologyBeforeSellingButAfterAnOpenComplaint() {
+        F f = everything();
+        f.late = 2;
+        List<Suggestion> s = f.rank();
+        assertThat(s).extracting(Suggestion::kind).containsExactly(Kind.APOLOGISE_LATE_DELIVERY, Kind.ASK_REFERRAL,
+                Kind.OFFER);
+        assertThat(s.get(0).reason()).isEqualTo("apologise for the late deliveries before a complaint: 2 late in the"
+                + " last 90 days; see that the next one comes on time");
+        assertThat(s.get(0).parameters()).containsEntry("lateDeliveries", 2);
+        assertThat(s.get(0).score()).isCloseTo(85 + 5.0, offset(1e-12));
+        // With an open complaint, resolving it covers the delivery too; a lost customer gets no apology.
+        f.complaints = 1;
+        assertThat(f.kinds()).containsExactly(Kind.RESOLVE_COMPLAINT);
+        F lost = new F();
+        lost.lost = true;
+        lost.late = 1;
+        assertThat(lost.kinds()).doesNotContain(Kind.APOLOGISE_LATE_DELIVERY);
+        assertThatThrownBy(() -> {
+            F bad = new F();
+            bad.late = -1;
+            bad.build();
+        }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("late deliveries");
     }
 
     @Test
