@@ -79,6 +79,8 @@ class DemoCommand implements Callable<Integer> {
             order.put(ImportKind.CUSTOMERS, files.customers());
             order.put(ImportKind.PURCHASES, files.purchases());
             order.put(ImportKind.DELIVERIES, files.deliveries());
+            order.put(ImportKind.SUBSCRIPTIONS, io.fidelis.core.demo.DemoSubscriptions.write(dir, customers, seed,
+                    end));
             for (Map.Entry<ImportKind, Path> e : order.entrySet()) {
                 ImportSummary s = importer.importFile(new ImportFile(e.getKey(), e.getValue(), Map.of(), false, null,
                         null, "demo", new ConsoleProgress(e.getKey().label())));
