@@ -94,12 +94,20 @@ public class SupplyAnalysis {
             });
         }
         List<DeliveryEffects.Score> scores = new ArrayList<>();
+        List<DeliveryEffects.Score> nps = new ArrayList<>();
         Map<String, List<LocalDate>> complaintDays = new HashMap<>();
         if (!list.isEmpty()) {
             for (SatisfactionOverview.Score s : surveys.csatScores()) {
                 CustomerRecord c = records.get(s.customerId());
                 if (c != null) {
                     scores.add(new DeliveryEffects.Score(c.externalId(), s.at().atZone(ZoneId.of(c.timeZone()))
+                            .toLocalDate(), s.value()));
+                }
+            }
+            for (SatisfactionOverview.Score s : surveys.npsScores()) {
+                CustomerRecord c = records.get(s.customerId());
+                if (c != null) {
+                    nps.add(new DeliveryEffects.Score(c.externalId(), s.at().atZone(ZoneId.of(c.timeZone()))
                             .toLocalDate(), s.value()));
                 }
             }
@@ -113,7 +121,7 @@ public class SupplyAnalysis {
             });
         }
         DeliveryEffects.Result effects = DeliveryEffects.estimate(list, new DeliveryEffects.Outcomes(orderDays,
-                scores, complaintDays), asOf, DeliveryEffects.Options.defaults());
+                scores, complaintDays, nps), asOf, DeliveryEffects.Options.defaults());
         List<Otif.Rate> byCustomer = new ArrayList<>(Otif.by(list, Delivery::customer, asOf));
         byCustomer.removeIf(r -> r.deliveries() < 3);
         byCustomer.sort(java.util.Comparator.comparingDouble(Otif.Rate::otifRate).thenComparing(Otif.Rate::key));

@@ -274,4 +274,12 @@ public class SatisfactionOverview {
         repository.eachScore(QuestionType.CSAT, (c, at, v) -> out.add(new Score(c, at, v)));
         return out;
     }
+
+    /** Every NPS answer (0–10) of a known customer, with when it was given (system use: the supply analytics). */
+    @Transactional(readOnly = true)
+    public List<Score> npsScores() {
+        List<Score> out = new java.util.ArrayList<>();
+        repository.eachScore(QuestionType.NPS, (c, at, v) -> out.add(new Score(c, at, v)));
+        return out;
+    }
 }

@@ -52,9 +52,16 @@ public final class DeliveryEffects {
     public record Score(String customer, LocalDate day, double value) {
     }
 
-    /** The customers' order days, survey scores and complaint days. */
+    /**
+     * The customers' order days, survey scores (CSAT) and complaint days, and their NPS answers (0–10).
+     */
     public record Outcomes(Map<String, List<LocalDate>> orders, List<Score> scores,
-                           Map<String, List<LocalDate>> complaints) {
+                           Map<String, List<LocalDate>> complaints, List<Score> npsScores) {
+        /** Without NPS answers. */
+        public Outcomes(Map<String, List<LocalDate>> orders, List<Score> scores,
+                        Map<String, List<LocalDate>> complaints) {
+            this(orders, scores, complaints, List.of());
+        }
     }
 
     /**
@@ -70,18 +77,18 @@ public final class DeliveryEffects {
                         Regression.Fit fit) {
     }
 
-    /** The three models; a model is {@code null} when there were too few rows to fit it. */
-    public record Result(Model survey, Model complaint, Model nextPurchase) {
+    /**
+     * The models: the next CSAT score, a complaint, the time to the next order, and the next NPS answer; a model is
+     * {@code null} when there were too few rows to fit it.
+     */
+    public record Result(Model survey, Model complaint, Model nextPurchase, Model nps) {
     }
 
     public static Result estimate(List<Delivery> deliveries, Outcomes outcomes, LocalDate asOf, Options options) {
         Map<String, List<LocalDate>> orders = sorted(outcomes.orders());
         Map<String, List<LocalDate>> complaints = sorted(outcomes.complaints());
-        Map<String, List<Score>> scores = new HashMap<>();
-        for (Score s : outcomes.scores()) {
-            scores.computeIfAbsent(s.customer(), k -> new ArrayList<>()).add(s);
-        }
-        scores.values().forEach(l -> l.sort(Comparator.comparing(Score::day)));
+        Map<String, List<Score>> scores = byCustomer(outcomes.scores());
+        Map<String, List<Score>> npsScores = byCustomer(outcomes.npsScores());
         Map<String, Long> segments = new TreeMap<>();
         for (Delivery d : deliveries) {
             segments.merge(segment(d), 1L, Long::sum);
@@ -99,6 +106,7 @@ public final class DeliveryEffects {
         }
         delivered.values().forEach(Collections::sort);
         Rows survey = new Rows(others);
+        Rows nps = new Rows(others);
         Rows complaint = new Rows(others);
         Rows next = new Rows(others);
         for (Delivery d : deliveries) {
@@ -119,6 +127,12 @@ public final class DeliveryEffects {
                     break;
                 }
             }
+            for (Score s : npsScores.getOrDefault(d.customer(), List.of())) {
+                if (s.day().isAfter(day) && !s.day().isAfter(until)) {
+                    nps.add(d, late, isShort, prior, s.value());
+                    break;
+                }
+            }
             if (!day.plusDays(options.complaintDays()).isAfter(asOf)) {
                 LocalDate end = day.plusDays(options.complaintDays());
                 LocalDate nextDelivery = next(delivered.getOrDefault(d.customer(), List.of()), day);
@@ -135,7 +149,17 @@ public final class DeliveryEffects {
                 }
             }
         }
-        return new Result(survey.fit(false, options), complaint.fit(true, options), next.fit(false, options));
+        return new Result(survey.fit(false, options), complaint.fit(true, options), next.fit(false, options),
+                nps.fit(false, options));
+    }
+
+    private static Map<String, List<Score>> byCustomer(List<Score> all) {
+        Map<String, List<Score>> out = new HashMap<>();
+        for (Score s : all) {
+            out.computeIfAbsent(s.customer(), k -> new ArrayList<>()).add(s);
+        }
+        out.values().forEach(l -> l.sort(Comparator.comparing(Score::day)));
+        return out;
     }
 
     /** Orders a year in the year before {@code day} (or since the first order, at least 30 days). */

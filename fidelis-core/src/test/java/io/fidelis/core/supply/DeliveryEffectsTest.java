@@ -60,8 +60,32 @@ class DeliveryEffectsTest {
             }
             orders.put(id, own);
         }
+        // NPS answers from a stream of their own (the rows above do not change): 7.5 points, 1.5 lower after a late
+        // delivery and 0.5 lower after a short one, given the day after the delivery when the next one is later.
+        SplittableRandom npsRandom = new SplittableRandom(11);
+        List<DeliveryEffects.Score> nps = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery d = deliveries.get(i);
+            boolean nextLater = i + 1 == deliveries.size() || !deliveries.get(i + 1).customer().equals(d.customer())
+                    || deliveries.get(i + 1).deliveredOn().isAfter(d.deliveredOn().plusDays(1));
+            if (nextLater && npsRandom.nextDouble() < 0.2 && d.deliveredOn().isBefore(AS_OF)) {
+                boolean late = d.deliveredOn().isAfter(d.promisedOn());
+                nps.add(new DeliveryEffects.Score(d.customer(), d.deliveredOn().plusDays(1), 7.5 - 1.5 * (late ? 1 : 0)
+                        - 0.5 * (d.inFull() ? 0 : 1) + 1.5 * gaussian(npsRandom)));
+            }
+        }
         DeliveryEffects.Result r = DeliveryEffects.estimate(deliveries, new DeliveryEffects.Outcomes(orders, scores,
-                complaints), AS_OF, DeliveryEffects.Options.defaults());
+                complaints, nps), AS_OF, DeliveryEffects.Options.defaults());
+        assertThat(r.nps().late().lower()).isLessThan(-1.5);
+        assertThat(r.nps().late().upper()).isGreaterThan(-1.5);
+        assertThat(r.nps().late().significant()).isTrue();
+        assertThat(r.nps().shortDelivery().lower()).isLessThan(-0.5);
+        assertThat(r.nps().shortDelivery().upper()).isGreaterThan(-0.5);
+        // Without NPS answers there is no NPS model, and the other three are the same.
+        DeliveryEffects.Result without = DeliveryEffects.estimate(deliveries, new DeliveryEffects.Outcomes(orders,
+                scores, complaints), AS_OF, DeliveryEffects.Options.defaults());
+        assertThat(without.nps()).isNull();
+        assertThat(without.survey().late().estimate()).isEqualTo(r.survey().late().estimate());
         assertThat(r.survey().late().lower()).isLessThan(-0.6);
         assertThat(r.survey().late().upper()).isGreaterThan(-0.6);
         assertThat(r.survey().late().significant()).isTrue();

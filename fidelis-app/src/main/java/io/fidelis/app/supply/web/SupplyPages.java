@@ -56,6 +56,10 @@ class SupplyPages {
                 locale, false);
         add(sentences, "supply.effect.survey.short", e.survey(), e.survey() == null ? null
                 : e.survey().shortDelivery(), locale, false);
+        add(sentences, "supply.effect.nps.late", e.nps(), e.nps() == null ? null : e.nps().late(), locale, false);
+        if (e.nps() != null) {
+            add(sentences, "supply.effect.nps.short", e.nps(), e.nps().shortDelivery(), locale, false);
+        }
         add(sentences, "supply.effect.complaint.late", e.complaint(), e.complaint() == null ? null
                 : e.complaint().late(), locale, true);
         add(sentences, "supply.effect.complaint.short", e.complaint(), e.complaint() == null ? null
