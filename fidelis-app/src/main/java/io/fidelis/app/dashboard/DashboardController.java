@@ -25,16 +25,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class DashboardController {
     static final int MONTHS = 24;
+    /** The supply card's window: deliveries promised in the last 30 days. */
+    static final int SUPPLY_DAYS = 30;
 
     private final CustomerManagement customers;
     private final PurchaseTrends trends;
     private final CurrentStaff current;
     private final JsonMapper json;
     private final List<DashboardAlerts> alerts;
+    private final io.fidelis.app.supply.SupplyAnalysis supply;
 
     DashboardController(CustomerManagement customers, PurchaseTrends trends, CurrentStaff current, JsonMapper json,
-                        List<DashboardAlerts> alerts) {
+                        List<DashboardAlerts> alerts, io.fidelis.app.supply.SupplyAnalysis supply) {
         this.alerts = alerts;
+        this.supply = supply;
         this.customers = customers;
         this.trends = trends;
         this.current = current;
@@ -73,6 +77,8 @@ class DashboardController {
         model.addAttribute("months", o.months());
         model.addAttribute("alerts", alerts.stream().flatMap(a -> a.current(locale).stream()).toList());
         model.addAttribute("series", json.writeValueAsString(Series.of(o.months())));
+        model.addAttribute("supply", supply.recent(SUPPLY_DAYS));
+        model.addAttribute("supplyDays", SUPPLY_DAYS);
         return "dashboard/overview";
     }
 }

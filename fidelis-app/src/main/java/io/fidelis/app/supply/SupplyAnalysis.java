@@ -58,6 +58,35 @@ public class SupplyAnalysis {
                          DeliveryEffects.Result effects) {
     }
 
+    /**
+     * OTIF over the deliveries promised in the last {@code days} days up to today, of the customers the caller may see
+     * (the dashboard's supply card): cheap, without the effects.
+     */
+    @Transactional(readOnly = true)
+    public Otif.Rate recent(int days) {
+        Optional<Set<Long>> visible = customers.visibleIds();
+        LocalDate asOf = LocalDate.now(clock);
+        LocalDate from = asOf.minusDays(days);
+        List<DeliveryFact> facts = new ArrayList<>();
+        deliveries.eachDelivery(f -> {
+            if (!f.promisedOn().isBefore(from) && f.promisedOn().isBefore(asOf)
+                    && (visible.isEmpty() || visible.get().contains(f.customerId()))) {
+                facts.add(f);
+            }
+        });
+        Map<Long, CustomerRecord> records = customers.recordsForSystem(facts.stream().map(DeliveryFact::customerId)
+                .distinct().toList());
+        List<Delivery> list = new ArrayList<>(facts.size());
+        for (DeliveryFact f : facts) {
+            CustomerRecord c = records.get(f.customerId());
+            ZoneId zone = c == null ? ZoneOffset.UTC : ZoneId.of(c.timeZone());
+            list.add(new Delivery(f.orderId(), Long.toString(f.customerId()), null, null, f.warehouse(),
+                    f.promisedOn(), f.deliveredAt() == null ? null : f.deliveredAt().atZone(zone).toLocalDate(),
+                    List.of(), f.skusShort().isEmpty() ? Set.of() : Set.of(f.skusShort().split(",")), Set.of()));
+        }
+        return Otif.overall(list, asOf);
+    }
+
     /** The report over every delivery of the customers the caller may see. */
     @Transactional(readOnly = true)
     public Report report() {

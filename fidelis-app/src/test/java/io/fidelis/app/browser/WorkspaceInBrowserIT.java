@@ -234,4 +234,29 @@ class WorkspaceInBrowserIT {
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         assertThat(browser.switchTo().activeElement().getAttribute("class")).isEqualTo("skip");
     }
+
+    @Test
+    @Order(8)
+    void theSupplyCardLeadsToTheSupplyPageWithItsChart() {
+        // WO-1 was promised a day after the order and came three days late, from Shanghai's North warehouse.
+        Http api = Http.at(port).as("admin", "admin-test-password");
+        java.time.LocalDate promised = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(5);
+        assertThat(api.put("/api/v1/orders/WO-1/delivery", "{\"warehouse\":\"North\",\"promisedOn\":\""
+                + promised + "\",\"deliveredAt\":\"" + promised.plusDays(3) + "T04:00:00Z\"}").statusCode())
+                .isEqualTo(200);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/"));
+        assertThat(visible(By.id("card-late")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("card-otif")).getText()).isEqualTo("0%");
+        browser.findElement(By.id("card-late")).click();
+        wait.until(ExpectedConditions.urlContains("/supply"));
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Supply and delivery");
+        wait.until(d -> !d.findElements(By.cssSelector("#chart-otif canvas")).isEmpty());
+        assertThat(browser.findElement(By.id("supply-otif")).getText()).isEqualTo("0%");
+        assertThat(browser.findElement(By.id("supply-warehouses")).getText()).contains("North");
+        Browser.screenshot(browser, "13-supply");
+        // No subscriptions yet: the churn model page says what it needs.
+        browser.get(url("/subscriptions/churn"));
+        assertThat(visible(By.id("churn-none")).getText()).contains("at least 50 subscribers");
+    }
 }

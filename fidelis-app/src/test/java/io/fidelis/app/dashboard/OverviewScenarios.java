@@ -83,6 +83,17 @@ abstract class OverviewScenarios {
         admin.signIn("admin", "admin-test-password");
         String page = admin.page("/").body();
         assertThat(page).contains("id=\"card-customers\">3<").contains("id=\"card-active\">1<");
+        // The supply card: no delivery promised in the last 30 days yet.
+        assertThat(page).contains("id=\"card-otif\">–<").contains("id=\"card-late\">0<");
+        // A2 promised 10 days ago came 2 days late; A1's delivery, promised 200 days ago, is outside the window.
+        assertThat(api.put("/api/v1/orders/A2/delivery", "{\"warehouse\":\"North\",\"promisedOn\":\""
+                + activeLast.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1) + "\",\"deliveredAt\":\""
+                + activeLast.plus(3, ChronoUnit.DAYS) + "\"}").statusCode()).isEqualTo(200);
+        assertThat(api.put("/api/v1/orders/A1/delivery", "{\"warehouse\":\"North\",\"promisedOn\":\""
+                + activeFirst.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1) + "\",\"deliveredAt\":\""
+                + activeFirst.plus(1, ChronoUnit.DAYS) + "\"}").statusCode()).isEqualTo(200);
+        page = admin.page("/").body();
+        assertThat(page).contains("id=\"card-late\">1<").containsPattern("id=\"card-otif\">0(\\.0)?\\s?%<");
     }
 
     private static YearMonth month(Instant t) {
