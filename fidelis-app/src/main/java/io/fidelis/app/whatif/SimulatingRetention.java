@@ -97,6 +97,7 @@ public class SimulatingRetention {
             uplift.put("lower", r.band() == null ? null : r.band().lower());
             uplift.put("upper", r.band() == null ? null : r.band().upper());
             uplift.put("draws", r.band() == null ? 0 : r.band().draws());
+            uplift.put("drawsOnCustomers", r.band() == null ? 0 : r.band().customers());
             uplift.put("noBand", noBand);
             out.put("marginUplift", uplift);
             out.put("clvUplift", r.clvUplift());

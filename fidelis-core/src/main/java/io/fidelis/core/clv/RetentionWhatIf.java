@@ -40,7 +40,8 @@ import org.hipparchus.analysis.solvers.BrentSolver;
  * <p><b>Uncertainty.</b> The margin uplift's 95 % band comes from {@code draws} parameter sets drawn from the
  * asymptotic normal distribution of the estimate ({@link ParameterUncertainty}); each draw recomputes P(alive) and
  * the expected purchases of every customer, with the same factor k (the intervention) and the spend per purchase
- * held; the band is the 2.5th to 97.5th percentile of the uplift in %.
+ * held; the band is the 2.5th to 97.5th percentile of the uplift in %. Above {@link #BAND_SAMPLE} customers the
+ * draws run on a seeded random sample of them and their spread is centred on the estimate from all customers.
  *
  * <p>Work is per distinct (x, t_x, T) for P(alive) and per distinct (x, T) for everything else (a Gauss
  * hypergeometric series each in BG/NBD), so a million customers cost what their distinct summaries cost. Results do
@@ -136,8 +137,11 @@ public final class RetentionWhatIf {
                        double[] marginScenario) {
     }
 
-    /** The margin uplift's band in % (shares: 0.10 is 10 %), from {@code draws} parameter draws. */
-    public record Band(double lower, double upper, int draws) {
+    /**
+     * The margin uplift's band in % (shares: 0.10 is 10 %), from {@code draws} parameter draws evaluated on
+     * {@code customers} customers (all of them, or a sample of {@link #BAND_SAMPLE}).
+     */
+    public record Band(double lower, double upper, int draws, int customers) {
         public boolean contains(double share) {
             return share >= lower && share <= upper;
         }
@@ -219,6 +223,12 @@ public final class RetentionWhatIf {
 
     /** The scenario against the baseline; {@code uncertainty} {@code null} gives no band. */
     public static Result run(RepeatBuyingModel model, ParameterUncertainty uncertainty, Base base, Options o) {
+        return run(model, uncertainty, base, o, BAND_SAMPLE);
+    }
+
+    /** @param bandSample above this many customers the draws run on a sample of this size */
+    static Result run(RepeatBuyingModel model, ParameterUncertainty uncertainty, Base base, Options o,
+                      int bandSample) {
         if (base.size() == 0) {
             throw new IllegalArgumentException("no customers in the scenario");
         }
@@ -260,7 +270,10 @@ public final class RetentionWhatIf {
 
         Band band = null;
         if (uncertainty != null && o.draws() > 0) {
-            band = band(uncertainty.draws(o.draws(), o.seed()), g, ends[months - 1], k);
+            Grouped sample = base.size() <= bandSample ? g : Grouped.of(sample(base, bandSample, o.seed()));
+            double atEstimate = uplift(model, sample, ends[months - 1], k);
+            band = band(uncertainty.draws(o.draws(), o.seed()), sample, ends[months - 1], k, upliftShare - atEstimate,
+                    Math.min(base.size(), bandSample));
         }
         double spend = o.costPerCustomerYear() * scenario.customerYears();
         double clvUplift = scenario.clv() - baseline.clv();
@@ -363,8 +376,44 @@ public final class RetentionWhatIf {
         return out;
     }
 
-    /** The margin uplift in % under each drawn model (k held), and its 2.5th and 97.5th percentiles. */
-    private static Band band(List<RepeatBuyingModel> draws, Grouped g, double horizon, double k) {
+    /**
+     * Above this many customers the draws are evaluated on a fixed random sample of them (seeded), and the spread
+     * of the sample's uplift around its own value at the estimate is added to the estimate on all customers: the
+     * uplift responds to the parameters through the whole distribution of summaries, which a sample of this size
+     * keeps, while each draw costs a fraction of a pass over every distinct summary.
+     */
+    public static final int BAND_SAMPLE = 10_000;
+
+    /** A seeded random sample of {@code size} customers (the first steps of a Fisher–Yates shuffle). */
+    static Base sample(Base base, int size, long seed) {
+        int n = base.size();
+        int[] positions = new int[n];
+        for (int i = 0; i < n; i++) {
+            positions[i] = i;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int[] x = new int[size];
+        double[] tx = new double[size];
+        double[] T = new double[size];
+        double[] margin = new double[size];
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(n - i);
+            int chosen = positions[j];
+            positions[j] = positions[i];
+            x[i] = base.x()[chosen];
+            tx[i] = base.tx()[chosen];
+            T[i] = base.T()[chosen];
+            margin[i] = base.marginPerPurchase()[chosen];
+        }
+        return new Base(x, tx, T, margin, null);
+    }
+
+    /**
+     * The margin uplift in % under each drawn model (k held), shifted by {@code shift} (the estimate on all
+     * customers less the sample's at the estimate), and its 2.5th and 97.5th percentiles.
+     */
+    private static Band band(List<RepeatBuyingModel> draws, Grouped g, double horizon, double k, double shift,
+                             int customers) {
         double[] shares = new double[draws.size()];
         IntStream.range(0, draws.size()).parallel().forEach(d -> {
             try {
@@ -377,7 +426,7 @@ public final class RetentionWhatIf {
         if (sorted.length == 0) {
             return null;
         }
-        return new Band(quantile(sorted, 0.025), quantile(sorted, 0.975), sorted.length);
+        return new Band(quantile(sorted, 0.025) + shift, quantile(sorted, 0.975) + shift, sorted.length, customers);
     }
 
     /** The margin uplift share under one model, k held. */

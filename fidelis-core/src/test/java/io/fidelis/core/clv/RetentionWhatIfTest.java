@@ -258,6 +258,25 @@ class RetentionWhatIfTest {
     }
 
     @Test
+    void drawsOnASampleOfCustomersGiveNearlyTheBandOfAll() {
+        // Large bases run the draws on a sample (RetentionWhatIf.BAND_SAMPLE); here 800 of CDNOW's 2,357 against
+        // all of them, with the same 400 parameter draws.
+        List<CustomerSummary> data = CustomerScoringTest.cdnow();
+        ParameterUncertainty u = ParameterUncertainty.of(BGNBD, data).orElseThrow();
+        RetentionWhatIf.Options o = new RetentionWhatIf.Options(5, 12, 0.1, Period.WEEK, 2, 20, 400, 3);
+        RetentionWhatIf.Result all = RetentionWhatIf.run(BGNBD, u, base(data, 0.3), o);
+        RetentionWhatIf.Result sampled = RetentionWhatIf.run(BGNBD, u, base(data, 0.3), o, 800);
+        assertThat(all.band().customers()).isEqualTo(data.size());
+        assertThat(sampled.band().customers()).isEqualTo(800);
+        assertThat(sampled.marginUpliftShare()).isEqualTo(all.marginUpliftShare());
+        assertThat(sampled.band().contains(sampled.marginUpliftShare())).isTrue();
+        double width = all.band().upper() - all.band().lower();
+        assertThat(sampled.band().upper() - sampled.band().lower()).isCloseTo(width, offset(0.2 * width));
+        assertThat(sampled.band().lower()).isCloseTo(all.band().lower(), offset(0.2 * width));
+        assertThat(sampled.band().upper()).isCloseTo(all.band().upper(), offset(0.2 * width));
+    }
+
+    @Test
     void manyCustomersCostWhatTheirDistinctSummariesCost() {
         // The same customers repeated give the same shares and n times the totals.
         List<CustomerSummary> once = CustomerScoringTest.cdnow();
