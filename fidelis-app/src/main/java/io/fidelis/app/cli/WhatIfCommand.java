@@ -95,6 +95,8 @@ class WhatIfCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Retention spend %,.2f at %,.2f per customer-year; net uplift %,.2f; break-even"
                 + " spend %,.2f per customer per year%n", r.retentionSpend(), report.costPerCustomerYear(),
                 r.netUplift(), r.breakEvenCostPerCustomerYear());
+        out.printf(Locale.ROOT, "A year of retention for one customer costs %.2f of winning one (rule of thumb"
+                + " 0.10-0.20); net uplift %+.2f %% of the baseline CLV%n", r.costRatio(), 100 * r.netUpliftShare());
         out.printf(Locale.ROOT, "Keeping one customer more costs %,.2f against %,.2f to win one: ratio %.2f (rule of"
                 + " thumb 0.10-0.20)%n", r.costPerCustomerKept(), report.acquisitionCost(), r.keepToWinRatio());
         out.printf(Locale.ROOT, "Top 20 %% of customers: %.1f %% of past %s, %.1f %% of the expected margin (rule of"

@@ -103,6 +103,7 @@ public class SimulatingRetention {
             out.put("clvUplift", r.clvUplift());
             out.put("retentionSpend", r.retentionSpend());
             out.put("netUplift", r.netUplift());
+            out.put("netUpliftShare", num(r.netUpliftShare()));
             out.put("breakEvenCostPerCustomerYear", num(r.breakEvenCostPerCustomerYear()));
             Map<String, Object> acquisition = new LinkedHashMap<>();
             acquisition.put("acquisitionCost", acquisitionCost);
@@ -132,7 +133,19 @@ public class SimulatingRetention {
             path.put("marginBaseline", r.path().marginBaseline());
             path.put("marginScenario", r.path().marginScenario());
             out.put("path", path);
+            prune(out);
             return out;
+        }
+
+        /** Leaves out what has no value (as the API's JSON does), so the CLI and the API print the same. */
+        @SuppressWarnings("unchecked")
+        private static void prune(Map<String, Object> map) {
+            map.values().removeIf(java.util.Objects::isNull);
+            map.values().forEach(v -> {
+                if (v instanceof Map<?, ?> inner) {
+                    prune((Map<String, Object>) inner);
+                }
+            });
         }
 
         private static Map<String, Object> outcome(RetentionWhatIf.Outcome o) {

@@ -172,6 +172,11 @@ public final class RetentionWhatIf {
         public double clvUplift() {
             return scenario.clv() - baseline.clv();
         }
+
+        /** The net uplift (after the retention spend) as a share of the baseline's CLV: "more profit". */
+        public double netUpliftShare() {
+            return baseline.clv() > 0 ? netUplift / baseline.clv() : Double.NaN;
+        }
     }
 
     /** Refused: the improvement asked for is not possible (more points than the annual dropout). */
