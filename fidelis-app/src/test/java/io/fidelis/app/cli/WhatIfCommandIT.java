@@ -36,11 +36,8 @@ class WhatIfCommandIT {
     private String out;
     private String err;
 
-    @TempDir
-    Path dir;
-
     @BeforeAll
-    void database() {
+    void database(@TempDir Path dir) {
         url = "jdbc:h2:file:" + dir.resolve("fidelis");
         System.setProperty("spring.datasource.url", url);
         System.setProperty("fidelis.security.admin-password", "admin-password-for-cli-test");

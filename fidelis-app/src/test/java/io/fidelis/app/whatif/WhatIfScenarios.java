@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The retention what-if over real HTTP on a scored business: 400 customers in two segments who buy and drop out at
- * random (seed 10), scored by the real scoring run. With no change the baseline is the stored model's closed-form
+ * their own random rates (seed 10), scored by the real scoring run. With no change the baseline is the stored model's closed-form
  * expected purchases summed over the stored summaries; +5 points lower the annual dropout by five points and raise
  * the margin within a band; a segment or stage narrows the customers; the page redraws its results for htmx; the
  * owner, managers and analysts may run it, account managers and agents may not.
@@ -67,10 +67,13 @@ abstract class WhatIfScenarios {
                     .params("W" + i, "Customer " + i, "customer " + i, segment).update();
             long id = jdbc.sql("select id from customer where external_id = ?").param("W" + i).query(Long.class)
                     .single();
-            // Born within the first of two years; buys every ~60 days (wholesale every ~30), drops out after a
-            // purchase with probability 0.15.
+            // Born within the first of two years; each customer buys at their own rate (every 15 to 150 days,
+            // wholesale twice as often) and drops out after a purchase with their own probability (0.02 to 0.4):
+            // heterogeneous enough for an interior BG/NBD fit.
             double day = random.nextInt(365);
-            double mean = segment.equals("Wholesale") ? 30 : 60;
+            double mean = Math.exp(Math.log(15) + random.nextDouble() * Math.log(10))
+                    / (segment.equals("Wholesale") ? 2 : 1);
+            double dropout = 0.02 + 0.38 * random.nextDouble() * random.nextDouble();
             while (day < 730) {
                 order++;
                 String orderId = "WO" + order;
@@ -80,7 +83,7 @@ abstract class WhatIfScenarios {
                 jdbc.sql("insert into purchase_line (order_id, line_no, sku, category, quantity, unit_price,"
                                 + " unit_cost) values (?, 1, 'S', 'Tea', 1, ?, ?)")
                         .params(orderId, 20 + random.nextInt(60), 12).update();
-                if (random.nextDouble() < 0.15) {
+                if (random.nextDouble() < dropout) {
                     break;
                 }
                 day += -mean * Math.log(1 - random.nextDouble()) + 1;
