@@ -436,24 +436,22 @@ public final class RetentionWhatIf {
 
     /** The margin uplift share under one model, k held. */
     private static double uplift(RepeatBuyingModel m, Grouped g, double horizon, double k) {
-        {
-            DistinctRows t = g.triples();
-            DistinctRows pairs = g.pairs();
-            double[] margin = new double[pairs.size()];
-            for (int j = 0; j < t.size(); j++) {
-                margin[g.pairOfTriple()[j]] += g.marginByTriple()[j] * m.pAlive(t.x[j], t.tx[j], t.T[j]);
-            }
-            double base = 0;
-            double scenario = 0;
-            for (int p = 0; p < pairs.size(); p++) {
-                if (margin[p] == 0) {
-                    continue;
-                }
-                base += margin[p] * m.expectedPurchasesIfAlive(horizon, pairs.x[p], pairs.T[p]);
-                scenario += margin[p] * m.expectedPurchasesIfAlive(horizon, pairs.x[p], pairs.T[p], k);
-            }
-            return scenario / base - 1;
+        DistinctRows t = g.triples();
+        DistinctRows pairs = g.pairs();
+        double[] margin = new double[pairs.size()];
+        for (int j = 0; j < t.size(); j++) {
+            margin[g.pairOfTriple()[j]] += g.marginByTriple()[j] * m.pAlive(t.x[j], t.tx[j], t.T[j]);
         }
+        double base = 0;
+        double scenario = 0;
+        for (int p = 0; p < pairs.size(); p++) {
+            if (margin[p] == 0) {
+                continue;
+            }
+            base += margin[p] * m.expectedPurchasesIfAlive(horizon, pairs.x[p], pairs.T[p]);
+            scenario += margin[p] * m.expectedPurchasesIfAlive(horizon, pairs.x[p], pairs.T[p], k);
+        }
+        return scenario / base - 1;
     }
 
     /** The quantile of sorted values, interpolated between order statistics (R's type 7). */
