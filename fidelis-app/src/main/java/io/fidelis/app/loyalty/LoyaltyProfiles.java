@@ -277,6 +277,31 @@ class LoyaltyProfiles {
                 .query((rs, n) -> rs.getLong(1) == 0 ? 0.0 : 100.0 * rs.getLong(2) / rs.getLong(1)).single();
     }
 
+    /** Every scored customer's summary for scenarios: id, stage, repeat occasions, t_x, T, expected spend. */
+    void eachSummary(java.util.function.Consumer<LoyaltyReadings.ScoredSummary> sink) {
+        jdbc.sql("select customer_id, stage, occasions, t_x_weeks, t_weeks, expected_spend, monetary"
+                        + " from loyalty_profile order by customer_id")
+                .query(rs -> {
+                    sink.accept(new LoyaltyReadings.ScoredSummary(rs.getLong(1), rs.getString(2), rs.getInt(3) - 1,
+                            rs.getDouble(4), rs.getDouble(5), rs.getObject(6, Double.class), rs.getDouble(7)));
+                });
+    }
+
+    /**
+     * What identifies the stored profiles and models: the last model's id, the number of profiles and the latest
+     * scoring time (a single customer rescored changes it).
+     */
+    String version() {
+        return jdbc.sql("select (select max(id) from loyalty_model), count(*), max(scored_at) from loyalty_profile")
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getLong(2) + "/" + rs.getString(3)).single();
+    }
+
+    /** When the last model was fitted. */
+    Optional<Instant> lastFitted() {
+        return jdbc.sql("select fitted_at from loyalty_model where model = 'bgnbd' order by id desc limit 1")
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
+    }
+
     double[] clvsSorted() {
         return jdbc.sql("select clv from loyalty_profile where clv is not null order by clv").query(Double.class)
                 .list().stream().mapToDouble(Double::doubleValue).toArray();

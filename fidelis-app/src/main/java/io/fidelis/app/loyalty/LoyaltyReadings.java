@@ -162,4 +162,38 @@ public class LoyaltyReadings {
     public double[] clvsSorted() {
         return profiles.clvsSorted();
     }
+
+    /**
+     * A scored customer's summary as the repeat-buying model saw it (weeks), for scenarios on the fitted model.
+     *
+     * @param x             repeat purchase occasions
+     * @param expectedSpend expected spend per purchase (Gamma-Gamma), or {@code null} where none could be given
+     */
+    public record ScoredSummary(long customerId, String stage, int x, double txWeeks, double tWeeks,
+                                Double expectedSpend, double monetary) {
+    }
+
+    /** The population models of the last scoring run (BG/NBD, and Gamma-Gamma when it could be fitted). */
+    public record Models(io.fidelis.core.clv.FittedBgNbd bgNbd, io.fidelis.core.clv.FittedGammaGamma gammaGamma,
+                         java.time.Instant fittedAt) {
+    }
+
+    /** The last scoring run's models, if there was one with a fitted BG/NBD (system use). */
+    @Transactional(readOnly = true)
+    public Optional<Models> models() {
+        return profiles.latestModels().map(s -> new Models(s.bgNbd(), s.gammaGamma(),
+                profiles.lastFitted().orElse(null)));
+    }
+
+    /** Every scored customer's summary, by internal id (system use: scenarios aggregate before showing). */
+    @Transactional(readOnly = true)
+    public void eachScoredSummary(java.util.function.Consumer<ScoredSummary> sink) {
+        profiles.eachSummary(sink);
+    }
+
+    /** Changes whenever the stored profiles or models change: for caches of what is computed from them. */
+    @Transactional(readOnly = true)
+    public String version() {
+        return profiles.version();
+    }
 }

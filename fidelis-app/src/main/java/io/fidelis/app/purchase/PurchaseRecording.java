@@ -222,6 +222,23 @@ public class PurchaseRecording {
         return out;
     }
 
+    /**
+     * Each customer's revenue net of returns, and the margin and revenue of the lines whose cost is known, summed in
+     * the database: {@code [revenue, margin of costed lines, revenue of costed lines]}; system use, not scoped.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, double[]> marginBasisByCustomer() {
+        java.util.Map<Long, double[]> out = new java.util.HashMap<>();
+        jdbc.sql("select p.customer_id, sum(l.quantity * l.unit_price), sum(case when l.unit_cost is null then 0"
+                        + " else l.quantity * (l.unit_price - l.unit_cost) end), sum(case when l.unit_cost is null"
+                        + " then 0 else l.quantity * l.unit_price end) from purchase p join purchase_line l"
+                        + " on l.order_id = p.order_id group by p.customer_id")
+                .query(rs -> {
+                    out.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)});
+                });
+        return out;
+    }
+
     /** Every purchase line of one customer (for rescoring them; system use, not scoped). */
     @Transactional(readOnly = true)
     public void eachLineOf(long customerId, java.util.function.Consumer<LineFact> sink) {

@@ -55,6 +55,11 @@ class SecurityConfiguration {
     static final String[] COMPLAINT_SETTERS = {"ADMIN", "MANAGER"};
     /** Data subject requests: export everything held about a customer, and erase it. */
     static final String[] PRIVACY_OFFICERS = {"ADMIN", "MANAGER"};
+    /**
+     * Retention economics (the what-if): a budget decision on a model of the whole customer base, for the owner
+     * (admin), managers and analysts; not account managers or agents.
+     */
+    static final String[] RETENTION_PLANNERS = {"ADMIN", "MANAGER", "ANALYST"};
     /** May import files. */
     static final String[] IMPORTERS = {"ADMIN", "MANAGER"};
 
@@ -91,6 +96,7 @@ class SecurityConfiguration {
                                 "/api/v1/customers/*/purchases", "/api/v1/customers/*/summary",
                                 "/api/v1/customers/*/loyalty").hasAnyRole(ALL)
                         .requestMatchers(HttpMethod.GET, "/api/v1/loyalty").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/whatif").hasAnyRole(RETENTION_PLANNERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/personal-data")
                         .hasAnyRole(PRIVACY_OFFICERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure").hasAnyRole(PRIVACY_OFFICERS)
@@ -162,6 +168,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/dashboard/**").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/supply").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/subscriptions/churn").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.GET, "/whatif").hasAnyRole(RETENTION_PLANNERS)
                         .requestMatchers(HttpMethod.GET, "/customers.csv", "/loyalty").hasAnyRole(ANALYTICS)
                         .requestMatchers(HttpMethod.GET, "/customers/*/personal-data.json",
                                 "/customers/*/personal-data.csv").hasAnyRole(PRIVACY_OFFICERS)

@@ -52,6 +52,8 @@ class AuthorizationMatrixIT {
     private static final Set<Who> SURVEY_EDITORS = Set.of(Who.ADMIN, Who.MANAGER);
     private static final Set<Who> FOLLOW_UP = Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER);
     private static final Set<Who> COMPLAINT_HANDLERS = Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.AGENT);
+    /** Retention economics: a business-wide budget decision, not for account managers or agents. */
+    private static final Set<Who> RETENTION_PLANNERS = Set.of(Who.ADMIN, Who.MANAGER, Who.ANALYST);
 
     /** Who may call what: the authorization policy of issue 3, endpoint by endpoint. */
     private static final Map<String, Set<Who>> EXPECTED = new LinkedHashMap<>();
@@ -77,6 +79,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /loyalty", ANALYTICS);
         EXPECTED.put("GET /supply", ANALYTICS);
         EXPECTED.put("GET /subscriptions/churn", ANALYTICS);
+        EXPECTED.put("GET /whatif", RETENTION_PLANNERS);
         EXPECTED.put("POST /customers/{id}", EDITORS);
         EXPECTED.put("GET /imports", IMPORTERS);
         EXPECTED.put("POST /imports", IMPORTERS);
@@ -205,6 +208,7 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /api/v1/customers.csv", ANALYTICS);
         EXPECTED.put("GET /api/v1/customers/{id}/loyalty", ALL);
         EXPECTED.put("GET /api/v1/loyalty", ANALYTICS);
+        EXPECTED.put("GET /api/v1/whatif", RETENTION_PLANNERS);
         EXPECTED.put("POST /api/v1/customers", EDITORS);
         EXPECTED.put("PUT /api/v1/customers/{id}", EDITORS);
         EXPECTED.put("POST /api/v1/customers/{id}/purchases", EDITORS);

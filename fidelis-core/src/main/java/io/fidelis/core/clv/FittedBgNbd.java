@@ -39,6 +39,14 @@ public record FittedBgNbd(double r, double alpha, double a, double b, Fit fit) i
             return 0;
         }
         double z = t / (alpha + T + t);
+        double c = a + b + x - 1;
+        if (!(c > 0)) {
+            // x = 0 and a + b < 1 (a drawn or fitted parameter set can have it): the closed form holds, but its
+            // 2F1 can be negative, which has no logarithm.
+            double product = FastMath.pow((alpha + T) / (alpha + T + t), r + x)
+                    * Hypergeometric2F1.value(r + x, b + x, c, z);
+            return c / (a - 1) * (1 - product);
+        }
         // ((α+T)/(α+T+t))^(r+x) · 2F1(…) in log space: each factor alone can under- or overflow for frequent buyers
         // over long horizons, their product cannot.
         double logProduct = (r + x) * FastMath.log((alpha + T) / (alpha + T + t))
@@ -69,5 +77,39 @@ public record FittedBgNbd(double r, double alpha, double a, double b, Fit fit) i
         }
         double second = FastMath.exp(Beta.logBeta(a + 1, b + n - 1) - logBeta) * (1 - FastMath.exp(r * lnA) * sum);
         return first + second;
+    }
+
+    /**
+     * P(alive at T + t | alive at T), dropout probability kp from T on. The posterior of an active customer is
+     * λ ~ Gamma(r + x, α + T) and p ~ Beta(a, b + x), independent; E[e^(−λkpt)] = E_p[(A/(A + kpt))^R] with
+     * A = α + T, R = r + x, which the Euler integral and the Pfaff transformation (DLMF 15.6.1, 15.8.1) turn into
+     * (A/(A + kt))^R · 2F1(R, b + x; a + b + x; kt/(A + kt)).
+     */
+    @Override
+    public double survivalIfAlive(double t, int x, double T, double k) {
+        if (t <= 0) {
+            return 1;
+        }
+        double A = alpha + T;
+        double kt = k * t;
+        double z = kt / (A + kt);
+        return FastMath.exp((r + x) * FastMath.log(A / (A + kt))
+                + Hypergeometric2F1.logValue(r + x, b + x, a + b + x, z));
+    }
+
+    @Override
+    public double[] logParameters() {
+        return new double[] {FastMath.log(r), FastMath.log(alpha), FastMath.log(a), FastMath.log(b)};
+    }
+
+    @Override
+    public FittedBgNbd withLogParameters(double[] p) {
+        return of(FastMath.exp(p[0]), FastMath.exp(p[1]), FastMath.exp(p[2]), FastMath.exp(p[3]));
+    }
+
+    /** The mean log-likelihood of the grouped customers at given log-parameters. */
+    double meanLogLikelihood(GroupedSummaries data, double[] p) {
+        return BgNbd.meanLogLikelihood(data, FastMath.exp(p[0]), FastMath.exp(p[1]), FastMath.exp(p[2]),
+                FastMath.exp(p[3]));
     }
 }

@@ -72,4 +72,32 @@ public record FittedParetoNbd(double r, double alpha, double s, double beta, Fit
         // Far in the tail b1 − sum is a difference of nearly equal numbers; rounding must not make it negative.
         return Math.max(0, first + FastMath.exp(logFactor) * (b1 - sum));
     }
+
+    /**
+     * P(alive at T + t | alive at T), dropout rate kμ from T on: an active customer's μ ~ Gamma(s, β + T), so
+     * E[e^(−kμt)] = ((β + T)/(β + T + kt))^s.
+     */
+    @Override
+    public double survivalIfAlive(double t, int x, double T, double k) {
+        if (t <= 0) {
+            return 1;
+        }
+        return FastMath.exp(s * FastMath.log((beta + T) / (beta + T + k * t)));
+    }
+
+    @Override
+    public double[] logParameters() {
+        return new double[] {FastMath.log(r), FastMath.log(alpha), FastMath.log(s), FastMath.log(beta)};
+    }
+
+    @Override
+    public FittedParetoNbd withLogParameters(double[] p) {
+        return of(FastMath.exp(p[0]), FastMath.exp(p[1]), FastMath.exp(p[2]), FastMath.exp(p[3]));
+    }
+
+    /** The mean log-likelihood of the grouped customers at given log-parameters. */
+    double meanLogLikelihood(GroupedSummaries data, double[] p) {
+        return ParetoNbd.meanLogLikelihood(data, FastMath.exp(p[0]), FastMath.exp(p[1]), FastMath.exp(p[2]),
+                FastMath.exp(p[3]));
+    }
 }

@@ -29,4 +29,32 @@ public interface RepeatBuyingModel {
 
     /** The probability that a new customer makes {@code n} purchases in (0, t]. */
     double probabilityOfPurchases(int n, double t);
+
+    /**
+     * Expected purchases in the next {@code t} periods of a customer alive at T when, from T on, their dropout is
+     * multiplied by {@code k} (BG/NBD: the dropout probability p after each purchase; Pareto/NBD: the dropout rate
+     * μ) and their purchase rate λ stays as it is. While alive a customer with (λ, p) buys (1 − e^(−λpt)) / p times
+     * by t (Pareto/NBD: (λ/μ)(1 − e^(−μt))); with kp in place of p that is 1/k times the same at kt, for every (λ, p)
+     * and so for the posterior mixture too: exactly {@code expectedPurchasesIfAlive(k t, x, T) / k}.
+     *
+     * @param k the dropout factor, {@code > 0}; 1 is the fitted model
+     */
+    default double expectedPurchasesIfAlive(double t, int x, double T, double k) {
+        if (!(k > 0)) {
+            throw new IllegalArgumentException("the dropout factor must be > 0, got " + k);
+        }
+        return k == 1 ? expectedPurchasesIfAlive(t, x, T) : expectedPurchasesIfAlive(k * t, x, T) / k;
+    }
+
+    /**
+     * The probability that a customer alive at T is still alive at T + t when their dropout is multiplied by
+     * {@code k} from T on (see {@link #expectedPurchasesIfAlive(double, int, double, double)}).
+     */
+    double survivalIfAlive(double t, int x, double T, double k);
+
+    /** The parameters on the log scale, in the order of {@link Fit#params()}. */
+    double[] logParameters();
+
+    /** The same model with other parameters (log scale, in the order of {@link #logParameters()}), without a fit. */
+    RepeatBuyingModel withLogParameters(double[] logParameters);
 }
