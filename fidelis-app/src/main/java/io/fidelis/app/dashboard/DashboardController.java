@@ -31,10 +31,12 @@ class DashboardController {
     private final CurrentStaff current;
     private final JsonMapper json;
     private final List<DashboardAlerts> alerts;
+    private final List<io.fidelis.app.web.DashboardCards> cards;
 
     DashboardController(CustomerManagement customers, PurchaseTrends trends, CurrentStaff current, JsonMapper json,
-                        List<DashboardAlerts> alerts) {
+                        List<DashboardAlerts> alerts, List<io.fidelis.app.web.DashboardCards> cards) {
         this.alerts = alerts;
+        this.cards = cards;
         this.customers = customers;
         this.trends = trends;
         this.current = current;
@@ -72,6 +74,7 @@ class DashboardController {
         model.addAttribute("thisMonth", thisMonth);
         model.addAttribute("months", o.months());
         model.addAttribute("alerts", alerts.stream().flatMap(a -> a.current(locale).stream()).toList());
+        model.addAttribute("cards", cards.stream().flatMap(c -> c.current().stream()).toList());
         model.addAttribute("series", json.writeValueAsString(Series.of(o.months())));
         return "dashboard/overview";
     }
