@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Groups suggestions into improvement items. The system proposes where each new suggestion belongs (an open item
  * it resembles, or a new item shared with other new suggestions: {@link SuggestionGrouping}, by product or category
  * and text similarity); staff accept the proposals, or move a suggestion to another item, or split it off into a new
- * item of its own. Delivered and declined items take no new suggestions: a need raised again after them is a new
+ * item of its own; a new item emptied by moves is removed. Delivered and declined items take no new suggestions: a need raised again after them is a new
  * item. Every move is audited.
  */
 @Service
@@ -136,8 +136,22 @@ public class GroupingSuggestions {
             }
             target = itemId;
         }
-        group(s, target, s.itemId() == null ? "group" : "move");
+        Long from = s.itemId();
+        group(s, target, from == null ? "group" : "move");
+        if (from != null) {
+            removeIfEmpty(from);
+        }
         return target;
+    }
+
+    /** A new item left without suggestions (all moved elsewhere) is removed, so the board keeps no empty cards. */
+    private void removeIfEmpty(long itemId) {
+        repository.item(itemId).filter(i -> i.status() == ImprovementStatus.NEW).ifPresent(i -> {
+            if (repository.ofItem(itemId).isEmpty() && repository.deleteItem(itemId, i.version())) {
+                events.publishEvent(new AuditableChange(current.actor(), "improvement", Long.toString(itemId),
+                        "remove", AuditableChange.json("title", i.title(), "status", i.status().name()), null));
+            }
+        });
     }
 
     private long newItem(Suggestion first, Instant at) {

@@ -122,6 +122,13 @@ class SuggestionRepository {
         }
     }
 
+    /** Deletes an item nobody changed since it was read, and that no suggestion or notice refers to. */
+    boolean deleteItem(long id, long version) {
+        return jdbc.sql("delete from improvement_item where id = ? and version = ? and not exists (select 1 from"
+                + " suggestion where item_id = ?) and not exists (select 1 from improvement_notice where item_id = ?)")
+                .params(id, version, id, id).update() == 1;
+    }
+
     Optional<ImprovementItem> item(long id) {
         return jdbc.sql(ITEMS + " where id = ?").param(id).query(SuggestionRepository::item).optional();
     }

@@ -173,6 +173,8 @@ abstract class SuggestionScenarios {
         follow(boss, boss.postForm("/suggestions/" + baoSuggestion + "/move", "version=1&to=" + sofas + "&_csrf="
                 + boss.csrfToken()));
         assertThat(itemOf("进不了")).isEqualTo(sofas);
+        assertThat(jdbc.sql("select count(*) from improvement_item where id = ?").param(chinese).query(Long.class)
+                .single()).as("the item emptied by the move is removed").isZero();
         // Priority: three customers, Bao's complaint about SOFA-3 counts; the item outranks the lamp.
         String item = boss.page("/improvements/" + sofas).body();
         assertThat(item).contains("3 customer(s), 3 suggestion(s)").containsPattern("id=\"item-complaints\">1 \\(");
@@ -235,7 +237,7 @@ abstract class SuggestionScenarios {
                 .single();
         assertThat(follow(boss, boss.postForm("/suggestions/" + lampSuggestion + "/move", "version=1&to=" + sofas
                 + "&_csrf=" + boss.csrfToken()))).contains("it takes no more suggestions");
-        assertThat(boss.page("/").body()).containsPattern("id=\"card-improvements\">[12]<")
+        assertThat(boss.page("/").body()).containsPattern("id=\"card-improvements\">1<")
                 .contains("(1 delivered in the last year, 0 new suggestions waiting)");
         // Audited: the suggestions, the grouping, the moves, the notices.
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'suggestion' and action ="
@@ -243,6 +245,8 @@ abstract class SuggestionScenarios {
         assertThat(jdbc.sql("select action from audit_event where entity_type = 'improvement' and entity_id = ?"
                 + " order by id").param(Long.toString(sofas)).query(String.class).list())
                 .containsExactly("create", "review", "plan", "describe", "deliver");
+        assertThat(jdbc.sql("select action from audit_event where entity_type = 'improvement' and entity_id = ?")
+                .param(Long.toString(chinese)).query(String.class).list()).containsExactly("create", "remove");
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'suggestion' and action ="
                 + " 'notify'").query(Long.class).single()).isEqualTo(3);
     }
