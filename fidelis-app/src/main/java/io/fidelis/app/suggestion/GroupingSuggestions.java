@@ -34,10 +34,12 @@ public class GroupingSuggestions {
     private final CustomerManagement customers;
     private final CurrentStaff current;
     private final ApplicationEventPublisher events;
+    private final SuggestionSettings settings;
     private final Clock clock = Clock.systemUTC();
 
     GroupingSuggestions(SuggestionRepository repository, CustomerManagement customers, CurrentStaff current,
-                        ApplicationEventPublisher events) {
+                        ApplicationEventPublisher events, SuggestionSettings settings) {
+        this.settings = settings;
         this.repository = repository;
         this.customers = customers;
         this.current = current;
@@ -71,7 +73,9 @@ public class GroupingSuggestions {
                 .map(e -> new SuggestionGrouping.Item(e.getKey(), e.getValue())).sorted(
                         java.util.Comparator.comparingLong(SuggestionGrouping.Item::id)).toList();
         List<SuggestionGrouping.Proposal> proposed = SuggestionGrouping.propose(fresh.stream()
-                .map(GroupingSuggestions::core).toList(), items, SuggestionGrouping.Options.defaults());
+                .map(GroupingSuggestions::core).toList(), items, new SuggestionGrouping.Options(
+                SuggestionGrouping.Options.defaults().subjectWeight(), settings.groupingThreshold(),
+                SuggestionGrouping.Options.defaults().minimumCosine()));
         Map<Long, Suggestion> byId = fresh.stream().collect(Collectors.toMap(Suggestion::id, s -> s));
         Optional<Set<Long>> visible = customers.visibleIds();
         Map<Long, CustomerRecord> people = customers.recordsForSystem(fresh.stream().map(Suggestion::customerId)

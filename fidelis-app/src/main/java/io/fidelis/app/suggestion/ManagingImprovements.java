@@ -148,8 +148,8 @@ public class ManagingImprovements {
             return List.of();
         }
         Map<String, PurchaseRecording.Product> products = purchases.products();
-        boolean anyOrder = received.stream().anyMatch(c -> c.orderId() != null);
-        Map<String, List<String>> orders = anyOrder ? purchases.skusByOrder() : Map.of();
+        Map<String, List<String>> orders = purchases.skusOfOrders(received.stream()
+                .map(ComplaintAnalytics.ProductComplaint::orderId).toList());
         List<ComplaintFacts> out = new ArrayList<>();
         for (ComplaintAnalytics.ProductComplaint c : received) {
             Set<String> skus = new HashSet<>(c.skus());

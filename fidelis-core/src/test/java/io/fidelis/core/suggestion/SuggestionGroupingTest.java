@@ -60,6 +60,17 @@ class SuggestionGroupingTest {
     }
 
     @Test
+    void oneWordOfTheProductInCommonIsNotEnough() {
+        // Both about sofas, different needs: they share the word "sofa" and the category, nothing else.
+        List<Proposal> p = SuggestionGrouping.propose(List.of(
+                s(1, null, "Sofas", "sofa too big for the door"),
+                s(2, null, "Sofas", "the sofa colour fades in the sun"),
+                s(3, null, "Sofas", "sofa does not fit through the door")), List.of(), Options.defaults());
+        assertThat(p.get(1).newItem()).isNotEqualTo(p.get(0).newItem());
+        assertThat(p.get(2).newItem()).isEqualTo(p.get(0).newItem());
+    }
+
+    @Test
     void theResultDependsOnlyOnTheOrderGivenAndOptionsAreChecked() {
         List<Suggestion> in = List.of(s(1, null, "Sofas", "door too small"), s(2, null, "Sofas", "door small sofa"),
                 s(3, null, null, "faster delivery"));
