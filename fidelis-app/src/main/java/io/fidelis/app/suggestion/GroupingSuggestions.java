@@ -118,11 +118,18 @@ public class GroupingSuggestions {
     }
 
     /**
-     * Moves a suggestion to an item (an open one), or with {@code itemId} null splits it off into a new item of its
-     * own; the id of the item it is now in.
+     * Moves a suggestion, read at {@code version}, to an item (an open one), or with {@code itemId} null splits it
+     * off into a new item of its own.
      */
+    public record MoveSuggestion(long suggestionId, long version, Long itemId) {
+    }
+
+    /** Moves a suggestion; the id of the item it is now in. */
     @Transactional
-    public long move(long suggestionId, long version, Long itemId) {
+    public long move(MoveSuggestion c) {
+        long suggestionId = c.suggestionId();
+        long version = c.version();
+        Long itemId = c.itemId();
         Suggestion s = repository.suggestion(suggestionId).orElseThrow(() -> new NotFoundException("no suggestion "
                 + suggestionId));
         if (s.version() != version) {

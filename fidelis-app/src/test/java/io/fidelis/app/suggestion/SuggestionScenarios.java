@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * accepted and a suggestion moved; the item ranked and moved through its states (an illegal move refused); on
  * delivery each customer who asked is e-mailed in their language only if they consented, their account manager gets
  * a follow-up, and the Customer 360 says "your suggestion led to …"; an account manager sees only their own
- * customers behind the item; everything audited. And the effect of a delivered item against a comparison group.
+ * customers behind the item; everything audited. The effect of a delivered item against a comparison group; and
+ * erasure of a customer's words.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class SuggestionScenarios {
@@ -277,6 +278,22 @@ abstract class SuggestionScenarios {
         assertThat(jdbc.sql("select status from improvement_item where id = ?").param(item).query(String.class)
                 .single()).isEqualTo("UNDER_REVIEW");
         assertThat(SMTP.getReceivedMessages()).as("a declined item tells nobody").isEmpty();
+    }
+
+    @Test
+    void erasureRemovesTheCustomersWordsAndKeepsTheSuggestionForTheCounts() {
+        follow(am1, am1.postForm("/customers/ANN/suggestions", "text=" + Http.encode("Annabel wants a quieter kettle")
+                + "&subject=Lamps&_csrf=" + am1.csrfToken()));
+        Http api = Http.at(port).as("boss", PASSWORD);
+        assertThat(api.get("/api/v1/customers/ANN/personal-data").body()).contains("\"suggestions\"")
+                .contains("Annabel wants a quieter kettle");
+        HttpResponse<String> erased = boss.postForm("/customers/ANN/erase", "confirm=ANN&reason=" + Http.encode(
+                "request of 2026-12-01") + "&_csrf=" + boss.csrfToken());
+        assertThat(erased.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select text || ' ' || category from suggestion").query(String.class).single())
+                .isEqualTo("(erased) Lamps");
+        assertThat(jdbc.sql("select count(*) from audit_event where coalesce(old_value, '') like '%quieter kettle%'"
+                + " or coalesce(new_value, '') like '%quieter kettle%'").query(Long.class).single()).isZero();
     }
 
     @Test

@@ -120,7 +120,7 @@ class ImprovementPages {
                           @RequestParam(required = false) Long from, RedirectAttributes redirect) {
         try {
             Long target = to == null || to.isBlank() || to.equals("new") ? null : Long.valueOf(to.strip());
-            long now = grouping.move(id, version, target);
+            long now = grouping.move(new GroupingSuggestions.MoveSuggestion(id, version, target));
             redirect.addFlashAttribute("message", "suggestion.moved");
             return "redirect:/improvements/" + (from != null ? from : now);
         } catch (BusinessRuleException | ConflictException e) {
