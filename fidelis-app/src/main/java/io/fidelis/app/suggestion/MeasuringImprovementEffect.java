@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * compares the suggesting customers with a comparison group: the customers who bought the item's products or
  * categories in the year before delivery and did not suggest it. Two outcomes, each a difference in differences
  * with a 95% Welch interval ({@link DifferenceInDifferences}): the repurchase rate (bought at least once in the
- * window) and mean satisfaction (CSAT, among customers who answered in both windows). Small groups are flagged, not
+ * window), mean satisfaction (CSAT) and the mean answer to the NPS question (0–10), the last two among customers who
+ * answered in both windows. Small groups are flagged, not
  * hidden; the estimate assumes both groups would have moved alike without the delivery.
  */
 @Service
@@ -45,7 +46,8 @@ public class MeasuringImprovementEffect {
 
     /** The effect over {@code days} before and after delivery; empty estimates when there is nothing to compare. */
     public record Effect(int days, DifferenceInDifferences.Estimate repurchase,
-                         DifferenceInDifferences.Estimate satisfaction) {
+                         DifferenceInDifferences.Estimate satisfaction,
+                         DifferenceInDifferences.Estimate recommendation) {
     }
 
     /** The effect of a delivered item; empty when it is not delivered or was delivered today. */
@@ -84,9 +86,17 @@ public class MeasuringImprovementEffect {
                 bought(treated, orders, from, delivered), bought(treated, orders, delivered, to),
                 bought(comparison, orders, from, delivered), bought(comparison, orders, delivered, to), 0.95,
                 settings.effectMinimum());
+        return Optional.of(new Effect(days, repurchase, scores(satisfaction.csatScores(), treated, comparison, from,
+                delivered, to), scores(satisfaction.npsScores(), treated, comparison, from, delivered, to)));
+    }
+
+    /** The difference in differences of the mean score, over the customers who answered in both windows. */
+    private DifferenceInDifferences.Estimate scores(List<SatisfactionOverview.Score> scores, Set<Long> treated,
+                                                    Set<Long> comparison, Instant from, Instant delivered,
+                                                    Instant to) {
         Map<Long, double[]> before = new HashMap<>();
         Map<Long, double[]> after = new HashMap<>();
-        for (SatisfactionOverview.Score s : satisfaction.csatScores()) {
+        for (SatisfactionOverview.Score s : scores) {
             if (!s.at().isBefore(from) && s.at().isBefore(delivered)) {
                 add(before, s);
             } else if (!s.at().isBefore(delivered) && s.at().isBefore(to)) {
@@ -95,9 +105,7 @@ public class MeasuringImprovementEffect {
         }
         double[][] t = means(treated, before, after);
         double[][] c = means(comparison, before, after);
-        DifferenceInDifferences.Estimate csat = DifferenceInDifferences.estimate(t[0], t[1], c[0], c[1], 0.95,
-                settings.effectMinimum());
-        return Optional.of(new Effect(days, repurchase, csat));
+        return DifferenceInDifferences.estimate(t[0], t[1], c[0], c[1], 0.95, settings.effectMinimum());
     }
 
     private static double[] bought(Set<Long> customers, Map<Long, List<Instant>> orders, Instant from, Instant to) {

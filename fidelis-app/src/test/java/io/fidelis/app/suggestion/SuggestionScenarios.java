@@ -318,6 +318,22 @@ abstract class SuggestionScenarios {
         jdbc.sql("update purchase set purchased_at = ? where order_id = 'SO-2'").param(OffsetDateTime.now(
                 ZoneOffset.UTC).minusDays(90)).update();
         order("SO-5", ann, "SOFA-3", OffsetDateTime.now(ZoneOffset.UTC).minusDays(100));
+        // Survey answers: CSAT Ann 2 -> 5, Cat 3 -> 4 (askers +2), Bao 4 -> 3 (comparison -1): +3; NPS Ann 5 -> 9,
+        // Bao 8 -> 8: +4. Cat's NPS only after delivery: left out.
+        jdbc.sql("insert into survey (template, audience, title_en, title_zh, status, invitation_days, created_at,"
+                + " created_by, version) values ('csat', 'CUSTOMER', 'After the order', '订单之后', 'OPEN', 14,"
+                + " current_timestamp, 'boss', 0)").update();
+        long survey = jdbc.sql("select id from survey").query(Long.class).single();
+        for (String[] q : new String[][] {{"CSAT", "CSAT", "1"}, {"NPS", "NPS", "2"}}) {
+            jdbc.sql("insert into survey_question (survey_id, position, code, type, required, text_en, text_zh) values"
+                    + " (?, ?, ?, ?, false, 'q', 'q')").params(survey, Integer.parseInt(q[2]), q[0], q[1]).update();
+        }
+        answer(survey, ann, delivered.minus(Duration.ofDays(30)), 2, 5);
+        answer(survey, ann, delivered.plus(Duration.ofDays(30)), 5, 9);
+        answer(survey, cat, delivered.minus(Duration.ofDays(20)), 3, null);
+        answer(survey, cat, delivered.plus(Duration.ofDays(20)), 4, 10);
+        answer(survey, bao, delivered.minus(Duration.ofDays(10)), 4, 8);
+        answer(survey, bao, delivered.plus(Duration.ofDays(10)), 3, 8);
         MeasuringImprovementEffect.Effect e = effects.of(item).orElseThrow();
         assertThat(e.days()).isEqualTo(60);
         assertThat(e.repurchase().treated()).isEqualTo(2);
@@ -329,8 +345,25 @@ abstract class SuggestionScenarios {
         assertThat(e.repurchase().difference()).isEqualTo(1.5);
         assertThat(e.repurchase().lower()).as("one comparison customer: no interval").isNaN();
         assertThat(e.repurchase().enough()).isFalse();
-        assertThat(e.satisfaction().treated()).isZero();
+        assertThat(e.satisfaction().treated()).isEqualTo(2);
+        assertThat(e.satisfaction().comparison()).isEqualTo(1);
+        assertThat(e.satisfaction().treatedBefore()).isEqualTo(2.5);
+        assertThat(e.satisfaction().difference()).isEqualTo(3.0);
+        assertThat(e.recommendation().treated()).isEqualTo(1);
+        assertThat(e.recommendation().difference()).isEqualTo(4.0);
         assertThat(boss.page("/improvements/" + item).body()).contains("id=\"effect-repurchase\"")
-                .contains("too few to read");
+                .contains("too few to read").contains("id=\"effect-recommendation\"");
+    }
+
+    void answer(long survey, long customer, Instant at, Integer csat, Integer nps) {
+        jdbc.sql("insert into survey_response (survey_id, customer_id, channel, language, submitted_at) values (?, ?,"
+                + " 'EMAIL', 'en', ?)").params(survey, customer, at.atOffset(ZoneOffset.UTC)).update();
+        long response = jdbc.sql("select max(id) from survey_response").query(Long.class).single();
+        for (Object[] a : new Object[][] {{"CSAT", csat}, {"NPS", nps}}) {
+            if (a[1] != null) {
+                jdbc.sql("insert into survey_answer (response_id, code, number) values (?, ?, ?)")
+                        .params(response, a[0], a[1]).update();
+            }
+        }
     }
 }
