@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {BenchCommand.ImportBench.class, WebBench.class, ClvBench.class, PlsBench.class, SurveyBench.class,
-                ComplaintBench.class, ReferralBench.class, NbaBench.class, RulesBench.class, WhatIfBench.class})
+                ComplaintBench.class, ReferralBench.class, NbaBench.class, RulesBench.class, WhatIfBench.class,
+                GroupingBench.class})
 class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -115,6 +115,11 @@ class DemoCommand implements Callable<Integer> {
                     : String.format("Demo relationships: %,d contacts, %,d follow-ups, %,d lost-customer cases,"
                     + " %,d programme members, %,d rewards redeemed", contacts.contacts(), contacts.tasks(), lost,
                     members.members(), members.redemptions()));
+            io.fidelis.app.suggestion.LoadingDemoSuggestions.Loaded ideas = context.getBean(
+                    io.fidelis.app.suggestion.LoadingDemoSuggestions.class).load(end, seed);
+            System.out.println(ideas.suggestions() == 0 ? "Demo suggestions: already loaded"
+                    : String.format("Demo suggestions: %,d suggestions in %,d improvement items", ideas.suggestions(),
+                    ideas.items()));
             if (noServe) {
                 System.out.println("Demo loaded into " + env.getProperty("spring.datasource.url"));
                 return 0;

@@ -387,4 +387,20 @@ public class ComplaintAnalytics {
         repository.eachReceived((c, at) -> out.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(at), category);
         return out;
     }
+
+    /** A complaint's customer, when it was received, its order (or null) and the products it names. */
+    public record ProductComplaint(long customerId, java.time.Instant receivedAt, String orderId, List<String> skus) {
+    }
+
+    /**
+     * The complaints received since a time, with their order and the products they name; for the improvement
+     * backlog, which counts the complaints about an item's products (system use, not scoped).
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<ProductComplaint> withProductsSince(java.time.Instant since) {
+        List<ProductComplaint> out = new java.util.ArrayList<>();
+        repository.eachWithProducts(since, (c, at, order, skus) -> out.add(new ProductComplaint(c, at, order,
+                List.copyOf(skus))));
+        return out;
+    }
 }

@@ -409,4 +409,24 @@ class ComplaintRepository {
                     sink.accept(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant());
                 });
     }
+
+    /** Complaints received since a time with their order and named products: (customer, received, order, skus). */
+    void eachWithProducts(Instant since, ProductSink sink) {
+        Map<Long, List<String>> skus = new java.util.HashMap<>();
+        jdbc.sql("select p.complaint_id, p.sku from complaint_product p join complaint c on c.id = p.complaint_id"
+                        + " where c.received_at >= ?").param(since.atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    skus.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        jdbc.sql("select id, customer_id, received_at, order_id from complaint where received_at >= ?")
+                .param(since.atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    sink.accept(rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
+                            skus.getOrDefault(rs.getLong(1), List.of()));
+                });
+    }
+
+    interface ProductSink {
+        void accept(long customerId, Instant receivedAt, String orderId, List<String> skus);
+    }
 }

@@ -34,11 +34,14 @@ class DashboardController {
     private final JsonMapper json;
     private final List<DashboardAlerts> alerts;
     private final io.fidelis.app.supply.SupplyAnalysis supply;
+    private final List<io.fidelis.app.web.DashboardCards> cards;
 
     DashboardController(CustomerManagement customers, PurchaseTrends trends, CurrentStaff current, JsonMapper json,
-                        List<DashboardAlerts> alerts, io.fidelis.app.supply.SupplyAnalysis supply) {
+                        List<DashboardAlerts> alerts, io.fidelis.app.supply.SupplyAnalysis supply,
+                        List<io.fidelis.app.web.DashboardCards> cards) {
         this.alerts = alerts;
         this.supply = supply;
+        this.cards = cards;
         this.customers = customers;
         this.trends = trends;
         this.current = current;
@@ -76,6 +79,7 @@ class DashboardController {
         model.addAttribute("thisMonth", thisMonth);
         model.addAttribute("months", o.months());
         model.addAttribute("alerts", alerts.stream().flatMap(a -> a.current(locale).stream()).toList());
+        model.addAttribute("cards", cards.stream().flatMap(c -> c.current().stream()).toList());
         model.addAttribute("series", json.writeValueAsString(Series.of(o.months())));
         model.addAttribute("supply", supply.recent(SUPPLY_DAYS));
         model.addAttribute("supplyDays", SUPPLY_DAYS);

@@ -343,4 +343,67 @@ public class PurchaseRecording {
                 });
         return out;
     }
+
+    /** A product: its SKU, name and category. */
+    public record Product(String sku, String name, String category) {
+    }
+
+    /** Every product by SKU (system use: suggestions name products and categories). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Product> products() {
+        java.util.Map<String, Product> out = new java.util.TreeMap<>();
+        jdbc.sql("select sku, name, category from product").query(rs -> {
+            out.put(rs.getString(1), new Product(rs.getString(1), rs.getString(2), rs.getString(3)));
+        });
+        return out;
+    }
+
+    /** The product categories, of products and of purchase lines, sorted. */
+    @Transactional(readOnly = true)
+    public List<String> categories() {
+        return jdbc.sql("select category from product where category is not null union select category from"
+                + " purchase_line where category is not null").query(String.class).list().stream().sorted().toList();
+    }
+
+    /**
+     * The customers who ordered any of these products, or anything in these categories (the line's category, else
+     * the product's), in {@code [from, to)}; system use.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> buyersOf(java.util.Collection<String> skus, java.util.Collection<String> categories,
+                                       Instant from, Instant to) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        if (skus.isEmpty() && categories.isEmpty()) {
+            return out;
+        }
+        java.util.Set<String> s = java.util.Set.copyOf(skus);
+        java.util.Set<String> c = java.util.Set.copyOf(categories);
+        jdbc.sql("select p.customer_id, l.sku, coalesce(l.category, pr.category) from purchase p join purchase_line l"
+                        + " on l.order_id = p.order_id left join product pr on pr.sku = l.sku where p.kind = 'ORDER'"
+                        + " and p.purchased_at >= ? and p.purchased_at < ?")
+                .params(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    if (s.contains(rs.getString(2)) || c.contains(rs.getString(3))) {
+                        out.add(rs.getLong(1));
+                    }
+                });
+        return out;
+    }
+
+    /** The products of these orders (not returns), by order; system use, not scoped. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, List<String>> skusOfOrders(java.util.Collection<String> orderIds) {
+        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        List<String> ids = orderIds.stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.sql("select order_id, sku from purchase_line where sku is not null and quantity > 0 and order_id in ("
+                            + marks + ")").params(chunk)
+                    .query(rs -> {
+                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    });
+        }
+        return out;
+    }
 }

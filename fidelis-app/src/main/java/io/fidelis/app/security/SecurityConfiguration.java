@@ -216,6 +216,18 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/complaints", "/complaints/*/act", "/complaints/*/classify",
                                 "/complaints/*/assign", "/complaints/*/recovery", "/complaints/*/attachments")
                         .hasAnyRole(COMPLAINT_HANDLERS)
+                        // Suggestions and the improvement backlog: the public page; staff turn what customers said into
+                        // suggestions; managers group them and move the items (account managers see their own
+                        // customers among those behind an item).
+                        .requestMatchers(HttpMethod.GET, "/suggest", "/suggest/thanks").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/suggest").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/improvements", "/improvements/*").hasAnyRole(ANALYTICS)
+                        .requestMatchers(HttpMethod.POST, "/improvements", "/improvements/group", "/improvements/*",
+                                "/improvements/*/move", "/suggestions/*/move").hasAnyRole(COMPLAINT_SETTERS)
+                        .requestMatchers(HttpMethod.POST, "/suggestions/from-complaint").hasAnyRole(COMPLAINT_HANDLERS)
+                        .requestMatchers(HttpMethod.POST, "/suggestions/from-answer").hasAnyRole(SURVEY_READERS)
+                        .requestMatchers(HttpMethod.POST, "/suggestions/from-contact", "/customers/*/suggestions")
+                        .hasAnyRole(CUSTOMER_EDITORS)
                         // The public survey page: no login, CSRF-protected, rate-limited in the application.
                         .requestMatchers(HttpMethod.GET, "/s/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/s/*").permitAll()

@@ -267,19 +267,19 @@ public class SatisfactionOverview {
     public record Score(long customerId, java.time.Instant at, double value) {
     }
 
+    /** Every NPS answer (0–10) of every customer, oldest first; for improvement effects and supply (system use). */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<Score> npsScores() {
+        List<Score> out = new java.util.ArrayList<>();
+        repository.eachScore(QuestionType.NPS, (c, at, v) -> out.add(new Score(c, at, v)));
+        return out;
+    }
+
     /** Every CSAT answer of every customer, oldest first; for the supply analytics (system use, not scoped). */
     @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public List<Score> csatScores() {
         List<Score> out = new java.util.ArrayList<>();
         repository.eachScore(QuestionType.CSAT, (c, at, v) -> out.add(new Score(c, at, v)));
-        return out;
-    }
-
-    /** Every NPS answer (0–10) of a known customer, with when it was given (system use: the supply analytics). */
-    @Transactional(readOnly = true)
-    public List<Score> npsScores() {
-        List<Score> out = new java.util.ArrayList<>();
-        repository.eachScore(QuestionType.NPS, (c, at, v) -> out.add(new Score(c, at, v)));
         return out;
     }
 }

@@ -359,4 +359,13 @@ public class SurveyManagement {
             action.run();
         }
     }
+
+    /**
+     * The language a customer last answered a survey in, or was invited in ({@code en} or {@code zh-CN}); empty when
+     * they never were. Other capabilities write to the customer in it (system use).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> languageOf(long customerId) {
+        return repository.languageOf(customerId);
+    }
 }

@@ -202,6 +202,12 @@ class SurveyRepository {
                 .params(customerId, language, utc(at)).update();
     }
 
+    /** One customer's remembered language. */
+    java.util.Optional<String> languageOf(long customerId) {
+        return jdbc.sql("select language from survey_language where customer_id = ?").param(customerId)
+                .query(String.class).optional();
+    }
+
     /** The remembered languages of customers. */
     Map<Long, String> languages() {
         Map<Long, String> out = new HashMap<>();

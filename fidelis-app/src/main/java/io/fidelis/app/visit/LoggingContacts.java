@@ -105,6 +105,22 @@ public class LoggingContacts {
         return new Logged(id, reference, task);
     }
 
+    /**
+     * A follow-up the system sets for an account manager (such as "tell the customer their suggestion was
+     * delivered"): for a customer, due on a day; audited as made by {@code by}. The task's id.
+     */
+    @Transactional
+    public long assignFollowUp(long customerId, long assigneeId, String title, LocalDate due, String by) {
+        String t = text(title, 300, "title");
+        if (t == null || due == null) {
+            throw new BusinessRuleException("title", "a follow-up needs a title and the day it is due");
+        }
+        long task = repository.insertTask(customerId, assigneeId, t, due, null, Instant.now(clock), by);
+        events.publishEvent(new AuditableChange(by, "task", Long.toString(task), "create", null,
+                AuditableChange.json("customerId", customerId, "title", t, "due", due.toString())));
+        return task;
+    }
+
     /** A customer's contacts, newest first (the caller may see the customer). */
     @Transactional(readOnly = true)
     public List<Contact> contactsOf(String customerExternalId, int limit) {

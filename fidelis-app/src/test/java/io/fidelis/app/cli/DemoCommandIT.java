@@ -100,6 +100,13 @@ class DemoCommandIT {
         assertThat(count(data, "select count(*) from programme_member")).isPositive();
         assertThat(count(data, "select count(*) from points_entry where kind = 'EARN'")).isPositive();
         assertThat(count(data, "select count(*) from points_entry where kind = 'REDEEM'")).isPositive();
+        // Suggestions on the improvement board: five items, one of each status, the delivered one with its customers
+        // told (or not, without consent), and a few new suggestions waiting to be grouped.
+        long ideas = count(data, "select count(*) from suggestion");
+        assertThat(count(data, "select count(distinct status) from improvement_item")).isEqualTo(5);
+        assertThat(count(data, "select count(*) from improvement_notice n join improvement_item i on i.id = n.item_id"
+                + " where i.status = 'DELIVERED'")).isPositive();
+        assertThat(count(data, "select count(*) from suggestion where item_id is null")).isPositive();
         // Product quality complaints name their product, for the Pareto of products.
         assertThat(count(data, "select count(*) from complaint_product p join complaint c on c.id = p.complaint_id"
                 + " where c.category = 'PRODUCT_QUALITY'")).isPositive();
@@ -120,7 +127,8 @@ class DemoCommandIT {
         assertThat(out2).doesNotContain("created the administrator");
         assertThat(count(data, "select count(*) from purchase_line")).isEqualTo(lines);
         assertThat(out2).contains("Demo surveys: already loaded").contains("Demo complaints: already loaded")
-                .contains("Demo relationships: already loaded");
+                .contains("Demo relationships: already loaded").contains("Demo suggestions: already loaded");
+        assertThat(count(data, "select count(*) from suggestion")).isEqualTo(ideas);
         assertThat(count(data, "select count(*) from complaint")).isEqualTo(complaints);
         assertThat(count(data, "select count(*) from survey_answer")).isEqualTo(answers);
     }

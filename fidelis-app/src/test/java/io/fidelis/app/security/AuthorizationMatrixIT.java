@@ -127,6 +127,21 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /api/v1/complaints/{reference}", ALL);
         EXPECTED.put("POST /api/v1/complaints", COMPLAINT_HANDLERS);
         EXPECTED.put("POST /api/v1/complaints/{reference}/steps", COMPLAINT_HANDLERS);
+        // Suggestions and the improvement backlog (issue 10).
+        EXPECTED.put("GET /suggest", PUBLIC);
+        EXPECTED.put("POST /suggest", PUBLIC);
+        EXPECTED.put("GET /suggest/thanks", PUBLIC);
+        EXPECTED.put("GET /improvements", ANALYTICS);
+        EXPECTED.put("GET /improvements/{id}", ANALYTICS);
+        EXPECTED.put("POST /improvements", SURVEY_EDITORS);
+        EXPECTED.put("POST /improvements/group", SURVEY_EDITORS);
+        EXPECTED.put("POST /improvements/{id}", SURVEY_EDITORS);
+        EXPECTED.put("POST /improvements/{id}/move", SURVEY_EDITORS);
+        EXPECTED.put("POST /suggestions/{id}/move", SURVEY_EDITORS);
+        EXPECTED.put("POST /suggestions/from-complaint", COMPLAINT_HANDLERS);
+        EXPECTED.put("POST /suggestions/from-answer", SURVEY_READERS);
+        EXPECTED.put("POST /suggestions/from-contact", EDITORS);
+        EXPECTED.put("POST /customers/{id}/suggestions", EDITORS);
         // Relationship work: an account manager's day and contacts; lost customers (their own customers').
         EXPECTED.put("GET /my-day", FOLLOW_UP);
         EXPECTED.put("POST /tasks/{id}/done", FOLLOW_UP);

@@ -38,6 +38,9 @@ public final class TestData {
     }
 
     private static void cleanOnce(JdbcClient jdbc) {
+        for (String t : List.of("improvement_notice", "suggestion", "improvement_item")) {
+            jdbc.sql("delete from " + t).update();
+        }
         for (String t : List.of("complaint_attachment", "complaint_recovery", "complaint_event", "complaint_product", "complaint",
                 "survey_language", "survey_follow_up", "survey_answer", "survey_response", "survey_invitation",
                 "survey_question", "survey")) {

@@ -23,9 +23,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Fuzzes the customers' public forms through the whole application (security, CSRF, controllers, services and the
- * database): the complaint form, the complaint tracking page's actions, and a survey's answer page. No input may
- * give a server error. In a normal build only the stored inputs run (regression mode); {@code JAZZER_FUZZ=1}
- * fuzzes (see docs/benchmarks.md).
+ * database): the complaint form, the complaint tracking page's actions, a survey's answer page and the suggestion
+ * form. No input may give a server error. In a normal build only the stored inputs run (regression mode);
+ * {@code JAZZER_FUZZ=1} fuzzes (see docs/benchmarks.md).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "fidelis.security.public-form.per-minute=1000000000", "fidelis.complaints.watch-every=PT24H"})
@@ -58,6 +58,10 @@ class PublicFormsFuzzIT {
         jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values ('FZ-ORDER', (select id from"
                 + " customer where external_id = 'FZ-1'), ?, 'ORDER')").param(OffsetDateTime.now(ZoneOffset.UTC)
                 .minusDays(3)).update();
+        jdbc.sql("insert into product (sku, name, category, created_at, updated_at) values ('FZ-SKU', 'Fuzz',"
+                + " 'Fuzz things', current_timestamp, current_timestamp)").update();
+        jdbc.sql("insert into purchase_line (order_id, line_no, sku, category, quantity, unit_price, unit_cost) values"
+                + " ('FZ-ORDER', 1, 'FZ-SKU', 'Fuzz things', 1, 10, 5)").update();
         long survey = surveys.create("conscious-loyalty");
         surveys.open(survey, surveys.get(survey).version());
         kiosk = surveys.newPublicLink(survey, surveys.get(survey).version());
@@ -123,6 +127,20 @@ class PublicFormsFuzzIT {
                 b = b.param(name, value);
             }
         }
+        expectNoServerError(b);
+    }
+
+    @FuzzTest(maxExecutions = 1_000_000, maxDuration = "30m")
+    void theSuggestionFormNeverFails(FuzzedDataProvider data) throws Exception {
+        business();
+        boolean known = data.consumeBoolean() && data.consumeBoolean();
+        MockHttpServletRequestBuilder b = post("/suggest").with(csrf());
+        b = param(b, "orderId", known ? "FZ-ORDER" : text(data, 120));
+        b = param(b, "contact", known ? "+1 555 0100" : text(data, 300));
+        b = param(b, "category", data.consumeBoolean() ? "Fuzz things" : text(data, 200));
+        b = param(b, "sku", data.consumeBoolean() ? "FZ-SKU" : text(data, 200));
+        b = param(b, "text", text(data, 3000));
+        b = param(b, "lang", text(data, 12));
         expectNoServerError(b);
     }
 }

@@ -1,0 +1,13 @@
+package io.fidelis.app.suggestion;
+
+import io.fidelis.app.support.Databases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class SuggestionsOnH2IT extends SuggestionScenarios {
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        Databases.h2(registry);
+        mail(registry);
+    }
+}
