@@ -278,12 +278,16 @@ public final class ChurnModel {
             throw new ChurnDataException(source + ": no feature columns left besides the target, id and excluded"
                     + " columns");
         }
+        // A column is numeric when every value is a number; it is parsed once, on both cores.
         boolean[] categorical = new boolean[names.size()];
-        for (int f = 0; f < names.size(); f++) {
-            categorical[f] = options.categorical().contains(names.get(f))
-                    || !Features.numeric(data.columnRef(names.get(f)));
-        }
-        return new Prepared(Features.parse(data, names, categorical), actual, positive, negative);
+        double[][] parsed = new double[names.size()][];
+        java.util.stream.IntStream.range(0, names.size()).parallel().forEach(f -> {
+            if (!options.categorical().contains(names.get(f))) {
+                parsed[f] = Features.numbers(data.columnRef(names.get(f)));
+            }
+            categorical[f] = parsed[f] == null;
+        });
+        return new Prepared(Features.parse(data, names, categorical, parsed), actual, positive, negative);
     }
 
     /** Fits on the given rows of prepared data. */
@@ -446,10 +450,13 @@ public final class ChurnModel {
                     coef[j] = beta[j] / encoding.sd[j];
                     intercept -= coef[j] * encoding.mean[j];
                 }
+                // Only the columns with a coefficient: adding 0 × x leaves η as it is.
+                int[] nonzero = java.util.stream.IntStream.range(0, encoding.p).filter(j -> coef[j] != 0).toArray();
                 for (int t = 0; t < part.testPos().length; t++) {
                     double eta = intercept;
-                    for (int j = 0; j < encoding.p; j++) {
-                        eta += coef[j] * part.test()[t][j];
+                    double[] row = part.test()[t];
+                    for (int j : nonzero) {
+                        eta += coef[j] * row[j];
                     }
                     d[l] += 2 * Irls.logLoss(actual[part.testPos()[t]] ? 1 : 0, eta);
                 }

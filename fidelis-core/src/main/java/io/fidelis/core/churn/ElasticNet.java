@@ -101,24 +101,52 @@ final class ElasticNet {
         java.util.Map<Integer, java.util.List<Integer>> byHash = new java.util.HashMap<>();
         java.util.List<Integer> keep = new java.util.ArrayList<>();
         for (int j = 0; j < x.length; j++) {
-            double[] negated = new double[x[j].length];
-            for (int i = 0; i < negated.length; i++) {
-                negated[i] = -x[j][i];
+            double[] c = x[j];
+            // Arrays.hashCode of the column and of its negation, in one pass and without a copy
+            int hash = 1;
+            int negatedHash = 1;
+            for (double v : c) {
+                long bits = Double.doubleToLongBits(v);
+                long negatedBits = Double.doubleToLongBits(-v);
+                hash = 31 * hash + (int) (bits ^ (bits >>> 32));
+                negatedHash = 31 * negatedHash + (int) (negatedBits ^ (negatedBits >>> 32));
             }
             boolean copy = false;
-            for (double[] form : new double[][] {x[j], negated}) {
-                for (int k : byHash.getOrDefault(java.util.Arrays.hashCode(form), java.util.List.of())) {
-                    copy |= java.util.Arrays.equals(x[k], form);
-                }
+            for (int k : byHash.getOrDefault(hash, java.util.List.of())) {
+                copy |= java.util.Arrays.equals(x[k], c);
+            }
+            for (int k : byHash.getOrDefault(negatedHash, java.util.List.of())) {
+                copy |= negation(x[k], c);
             }
             if (!copy) {
-                byHash.computeIfAbsent(java.util.Arrays.hashCode(x[j]), h -> new java.util.ArrayList<>()).add(j);
+                byHash.computeIfAbsent(hash, h -> new java.util.ArrayList<>()).add(j);
                 keep.add(j);
             }
         }
         return keep.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Whether a equals −b element by element, as {@code Arrays.equals(a, negated b)}. */
+    private static boolean negation(double[] a, double[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (Double.doubleToLongBits(a[i]) != Double.doubleToLongBits(-b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The path by coordinate descent. The iterates are those of the textbook algorithm (glmnet's naive updates:
+     * the intercept, then each coordinate, against the working residual), with the passes over the rows arranged so
+     * that each visited column costs one pass: the residual update of the coordinate before (and the intercept's
+     * shift) is applied in the same pass that takes the next coordinate's gradient, and the weighted column norms
+     * are taken in the first sweep of each quadratic approximation. The intercept's gradient Σwᵢrᵢ is carried along
+     * instead of being summed again. {@code ElasticNetTest} checks the result against the plain implementation.
+     */
     private static Path descend(double[][] x, double[] y, double alpha, double[] lambdas, double tolerance,
                                 int maxSweeps, boolean stopEarly) {
         int p = x.length;
@@ -136,6 +164,7 @@ final class ElasticNet {
         double[] r = new double[n];
         double[] z = new double[n];
         double[] xv = new double[p];
+        double[] wx = new double[p];
         double[] before = new double[p];
         boolean[] active = new boolean[p];
         double[] intercepts = new double[lambdas.length];
@@ -154,38 +183,35 @@ final class ElasticNet {
             boolean outerConverged = false;
             for (int outer = 0; outer < MAX_OUTER && !outerConverged; outer++) {
                 double sw = 0;
+                double swr = 0;
                 for (int i = 0; i < n; i++) {
                     double mu = 1 / (1 + Math.exp(-eta[i]));
                     double wi = Math.max(mu * (1 - mu), MIN_WEIGHT);
+                    double ri = (y[i] - mu) / wi;
                     w[i] = wi;
-                    r[i] = (y[i] - mu) / wi;
-                    z[i] = eta[i] + r[i];
+                    r[i] = ri;
+                    z[i] = eta[i] + ri;
                     sw += wi;
                 }
-                for (int j = 0; j < p; j++) {
-                    double s = 0;
-                    double[] c = x[j];
-                    for (int i = 0; i < n; i++) {
-                        s += w[i] * c[i] * c[i];
-                    }
-                    xv[j] = s / n;
+                for (int i = 0; i < n; i++) {
+                    swr += w[i] * r[i];
                 }
                 System.arraycopy(beta, 0, before, 0, p);
                 double b0Before = b0;
                 boolean full = true;
+                boolean first = true;
+                // Not yet applied to r: r −= pendingDelta × x[pending] (pending ≥ 0), then r −= shift.
+                int pending = -1;
+                double pendingDelta = 0;
+                double shift = 0;
                 while (true) {
                     double change = 0;
-                    // intercept
-                    double d = 0;
-                    for (int i = 0; i < n; i++) {
-                        d += w[i] * r[i];
-                    }
-                    d /= sw;
+                    // intercept: Σwᵢrᵢ is carried in swr
+                    double d = swr / sw;
                     if (d != 0) {
                         b0 += d;
-                        for (int i = 0; i < n; i++) {
-                            r[i] -= d;
-                        }
+                        shift += d;
+                        swr -= d * sw;
                         change = Math.max(change, sw / n * d * d);
                     }
                     for (int j = 0; j < p; j++) {
@@ -194,23 +220,79 @@ final class ElasticNet {
                         }
                         double[] c = x[j];
                         double g = 0;
-                        for (int i = 0; i < n; i++) {
-                            g += w[i] * c[i] * r[i];
+                        double sr = 0;
+                        if (first) {
+                            double sxx = 0;
+                            double sx = 0;
+                            if (pending >= 0) {
+                                double[] pc = x[pending];
+                                for (int i = 0; i < n; i++) {
+                                    double ri = r[i] - pendingDelta * pc[i] - shift;
+                                    r[i] = ri;
+                                    double wi = w[i];
+                                    double wc = wi * c[i];
+                                    g += wc * ri;
+                                    sr += wi * ri;
+                                    sxx += wc * c[i];
+                                    sx += wc;
+                                }
+                            } else {
+                                for (int i = 0; i < n; i++) {
+                                    double ri = r[i] - shift;
+                                    r[i] = ri;
+                                    double wi = w[i];
+                                    double wc = wi * c[i];
+                                    g += wc * ri;
+                                    sr += wi * ri;
+                                    sxx += wc * c[i];
+                                    sx += wc;
+                                }
+                            }
+                            xv[j] = sxx / n;
+                            wx[j] = sx;
+                        } else if (pending >= 0) {
+                            double[] pc = x[pending];
+                            for (int i = 0; i < n; i++) {
+                                double ri = r[i] - pendingDelta * pc[i] - shift;
+                                r[i] = ri;
+                                double wi = w[i];
+                                g += wi * c[i] * ri;
+                                sr += wi * ri;
+                            }
+                        } else if (shift != 0) {
+                            for (int i = 0; i < n; i++) {
+                                double ri = r[i] - shift;
+                                r[i] = ri;
+                                double wi = w[i];
+                                g += wi * c[i] * ri;
+                                sr += wi * ri;
+                            }
+                        } else {
+                            for (int i = 0; i < n; i++) {
+                                double wi = w[i];
+                                double ri = r[i];
+                                g += wi * c[i] * ri;
+                                sr += wi * ri;
+                            }
                         }
+                        pending = -1;
+                        shift = 0;
+                        swr = sr;
                         double u = g / n + xv[j] * beta[j];
                         double b = soft(u, l1) / (xv[j] + l2);
                         double delta = b - beta[j];
                         if (delta != 0) {
                             beta[j] = b;
-                            for (int i = 0; i < n; i++) {
-                                r[i] -= delta * c[i];
-                            }
+                            pending = j;
+                            pendingDelta = delta;
+                            swr -= delta * wx[j];
                             change = Math.max(change, xv[j] * delta * delta);
                             if (b != 0) {
                                 active[j] = true;
                             }
                         }
                     }
+                    first = false;
                     sweeps++;
                     if (change < tolerance) {
                         if (full) {
@@ -225,8 +307,12 @@ final class ElasticNet {
                         break;
                     }
                 }
+                // the updates not yet applied, then η = z − r
+                double[] pc = pending >= 0 ? x[pending] : null;
+                double pd = pending >= 0 ? pendingDelta : 0;
                 for (int i = 0; i < n; i++) {
-                    eta[i] = z[i] - r[i];
+                    double ri = pc == null ? r[i] - shift : r[i] - pd * pc[i] - shift;
+                    eta[i] = z[i] - ri;
                 }
                 double change = sw / n * (b0 - b0Before) * (b0 - b0Before);
                 for (int j = 0; j < p; j++) {

@@ -87,14 +87,21 @@ final class Encoding {
         for (int f = 0; f < data.names.size(); f++) {
             String name = data.names.get(f);
             if (data.categorical[f]) {
+                // Counted by the labels' codes (one array index a row, not a hash lookup).
+                int[] byCode = new int[data.distinct[f].length];
+                int[] code = data.codes[f];
+                for (int i : rows) {
+                    byCode[code[i]]++;
+                }
                 Map<String, int[]> counts = new LinkedHashMap<>();
                 int missing = 0;
-                for (int i : rows) {
-                    String label = data.labels[f][i];
-                    if (label.isEmpty()) {
-                        missing++;
+                for (int c = 0; c < byCode.length; c++) {
+                    if (byCode[c] > 0) {
+                        counts.put(data.distinct[f][c], new int[] {byCode[c]});
+                        if (data.distinct[f][c].isEmpty()) {
+                            missing = byCode[c];
+                        }
                     }
-                    counts.computeIfAbsent(label, k -> new int[1])[0]++;
                 }
                 List<String> levels = new ArrayList<>(counts.keySet());
                 levels.sort(levelOrder(levels));
@@ -123,9 +130,7 @@ final class Encoding {
                     features.add(new Feature(name, false, Double.NaN, List.of(), List.of(), missing, "no values"));
                     continue;
                 }
-                double[] present = Arrays.copyOf(v, k);
-                Arrays.sort(present);
-                double median = k % 2 == 1 ? present[k / 2] : (present[k / 2 - 1] + present[k / 2]) / 2;
+                double median = median(v, k);
                 double sum = 0;
                 for (int i : rows) {
                     double x = data.numbers[f][i];
@@ -149,6 +154,58 @@ final class Encoding {
             }
         }
         return new Encoding(features);
+    }
+
+    /**
+     * The median of {@code v[0..k)} (reordering them), as the middle of the sorted values, or the mean of the two
+     * middle ones: by selection (Hoare's quickselect with a three-way partition), linear time instead of a sort.
+     */
+    static double median(double[] v, int k) {
+        int mid = k / 2;
+        double upper = select(v, k, mid);
+        if (k % 2 == 1) {
+            return upper;
+        }
+        double lower = select(v, mid, mid - 1); // the largest of the lower half
+        return (lower + upper) / 2;
+    }
+
+    /**
+     * The {@code target}-th smallest of {@code a[0..to)}; afterwards the values before index {@code target} are no
+     * larger than it and those after it no smaller.
+     */
+    static double select(double[] a, int to, int target) {
+        int lo = 0;
+        int hi = to - 1;
+        while (lo < hi) {
+            double x = a[lo];
+            double y = a[(lo + hi) >>> 1];
+            double z = a[hi];
+            double pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+            int lt = lo;
+            int i = lo;
+            int gt = hi;
+            while (i <= gt) {
+                double e = a[i];
+                if (e < pivot) {
+                    a[i++] = a[lt];
+                    a[lt++] = e;
+                } else if (e > pivot) {
+                    a[i] = a[gt];
+                    a[gt--] = e;
+                } else {
+                    i++;
+                }
+            }
+            if (target < lt) {
+                hi = lt - 1;
+            } else if (target > gt) {
+                lo = gt + 1;
+            } else {
+                return pivot;
+            }
+        }
+        return a[target];
     }
 
     /** Levels as numbers when they all are, otherwise as text; the blank level last. */
@@ -202,14 +259,46 @@ final class Encoding {
         return levelColumn.get(feature).containsKey(label);
     }
 
-    /** The standardised design of the rows, column-major: {@code x[column][row]}. */
+    /** The standardised design of the rows, column-major: {@code x[column][row]}; the same values as {@link #raw}. */
     double[][] standardised(Features data, int[] rows) {
-        double[][] x = new double[p][rows.length];
-        double[] raw = new double[p];
-        for (int k = 0; k < rows.length; k++) {
-            raw(data, rows[k], raw);
-            for (int j = 0; j < p; j++) {
-                x[j][k] = (raw[j] - mean[j]) / sd[j];
+        int n = rows.length;
+        double[][] x = new double[p][];
+        for (int f = 0; f < features.size(); f++) {
+            Feature feature = features.get(f);
+            int from = offset[f];
+            int to = offset[f + 1];
+            if (from == to) {
+                continue;
+            }
+            if (feature.categorical()) {
+                // Each label's design column (−1: the reference level, −2: not seen in training).
+                String[] labels = data.distinct[f];
+                int[] columnOf = new int[labels.length];
+                for (int c = 0; c < labels.length; c++) {
+                    Integer column = levelColumn.get(f).get(labels[c]);
+                    columnOf[c] = column == null ? -2 : column;
+                }
+                int[] code = data.codes[f];
+                for (int j = from; j < to; j++) {
+                    double[] col = new double[n];
+                    double one = (1.0 - mean[j]) / sd[j];
+                    double zero = (0.0 - mean[j]) / sd[j];
+                    double unseen = (mean[j] - mean[j]) / sd[j];
+                    for (int k = 0; k < n; k++) {
+                        int c = columnOf[code[rows[k]]];
+                        col[k] = c == j ? one : c == -2 ? unseen : zero;
+                    }
+                    x[j] = col;
+                }
+            } else {
+                double[] values = data.numbers[f];
+                double median = feature.median();
+                double[] col = new double[n];
+                for (int k = 0; k < n; k++) {
+                    double v = values[rows[k]];
+                    col[k] = ((Double.isNaN(v) ? median : v) - mean[from]) / sd[from];
+                }
+                x[from] = col;
             }
         }
         return x;
