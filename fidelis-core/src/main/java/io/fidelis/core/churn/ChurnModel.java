@@ -439,8 +439,9 @@ public final class ChurnModel {
             int a = task % alphas;
             Part part = parts[k];
             Encoding encoding = part.encoding();
+            // the folds × α paths keep both cores busy: one thread each
             ElasticNet.Path path = ElasticNet.path(part.x(), part.y(), options.alphas().get(a), lambdas[a],
-                    options.tolerance(), 100_000, true);
+                    options.tolerance(), 100_000, true, false);
             double[] d = new double[lambdas[a].length];
             for (int l = 0; l < lambdas[a].length; l++) {
                 double[] beta = path.betas()[l];

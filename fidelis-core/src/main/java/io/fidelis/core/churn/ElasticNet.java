@@ -72,15 +72,24 @@ final class ElasticNet {
      */
     static Path path(double[][] x, double[] y, double alpha, double[] lambdas, double tolerance, int maxSweeps,
                      boolean stopEarly) {
+        return path(x, y, alpha, lambdas, tolerance, maxSweeps, stopEarly, true);
+    }
+
+    /**
+     * @param twoThreads whether the two halves of each pass over the rows run on two threads (the common pool);
+     *                   false where the caller already keeps both cores busy. The result is the same either way.
+     */
+    static Path path(double[][] x, double[] y, double alpha, double[] lambdas, double tolerance, int maxSweeps,
+                     boolean stopEarly, boolean twoThreads) {
         int[] distinct = distinct(x);
         if (distinct.length == x.length) {
-            return descend(x, y, alpha, lambdas, tolerance, maxSweeps, stopEarly);
+            return descend(x, y, alpha, lambdas, tolerance, maxSweeps, stopEarly, twoThreads);
         }
         double[][] sub = new double[distinct.length][];
         for (int k = 0; k < distinct.length; k++) {
             sub[k] = x[distinct[k]];
         }
-        Path path = descend(sub, y, alpha, lambdas, tolerance, maxSweeps, stopEarly);
+        Path path = descend(sub, y, alpha, lambdas, tolerance, maxSweeps, stopEarly, twoThreads);
         double[][] betas = new double[lambdas.length][x.length];
         for (int l = 0; l < lambdas.length; l++) {
             for (int k = 0; k < distinct.length; k++) {
@@ -139,16 +148,49 @@ final class ElasticNet {
         return true;
     }
 
+    /** A pass over the rows [from, to) that writes its partial sums into {@code out}. */
+    @FunctionalInterface
+    private interface Pass {
+        void run(int from, int to, double[] out);
+    }
+
+    /**
+     * Runs a pass over the two fixed halves of the rows, on two threads or one after the other, and adds the halves'
+     * sums (first half first): the same numbers either way.
+     */
+    private static double[] halves(int n, int sums, boolean twoThreads, Pass pass) {
+        int half = n / 2;
+        double[] first = new double[sums];
+        double[] second = new double[sums];
+        if (twoThreads && n >= 2 * PARALLEL_ROWS) {
+            java.util.concurrent.ForkJoinTask<?> task = java.util.concurrent.ForkJoinTask.adapt(
+                    () -> pass.run(half, n, second)).fork();
+            pass.run(0, half, first);
+            task.join();
+        } else {
+            pass.run(0, half, first);
+            pass.run(half, n, second);
+        }
+        for (int k = 0; k < sums; k++) {
+            first[k] += second[k];
+        }
+        return first;
+    }
+
+    /** Below twice this many rows, a pass is not worth a second thread. */
+    private static final int PARALLEL_ROWS = 20_000;
+
     /**
      * The path by coordinate descent. The iterates are those of the textbook algorithm (glmnet's naive updates:
      * the intercept, then each coordinate, against the working residual), with the passes over the rows arranged so
      * that each visited column costs one pass: the residual update of the coordinate before (and the intercept's
      * shift) is applied in the same pass that takes the next coordinate's gradient, and the weighted column norms
      * are taken in the first sweep of each quadratic approximation. The intercept's gradient Σwᵢrᵢ is carried along
-     * instead of being summed again. {@code ElasticNetTest} checks the result against the plain implementation.
+     * instead of being summed again. Each pass sums its two halves of the rows separately (on two threads when
+     * {@code twoThreads}). {@code ElasticNetTest} checks the result against the plain implementation.
      */
     private static Path descend(double[][] x, double[] y, double alpha, double[] lambdas, double tolerance,
-                                int maxSweeps, boolean stopEarly) {
+                                int maxSweeps, boolean stopEarly, boolean twoThreads) {
         int p = x.length;
         int n = y.length;
         double ybar = 0;
@@ -182,20 +224,24 @@ final class ElasticNet {
             double l2 = lambdas[k] * (1 - alpha);
             boolean outerConverged = false;
             for (int outer = 0; outer < MAX_OUTER && !outerConverged; outer++) {
-                double sw = 0;
-                double swr = 0;
-                for (int i = 0; i < n; i++) {
-                    double mu = 1 / (1 + Math.exp(-eta[i]));
-                    double wi = Math.max(mu * (1 - mu), MIN_WEIGHT);
-                    double ri = (y[i] - mu) / wi;
-                    w[i] = wi;
-                    r[i] = ri;
-                    z[i] = eta[i] + ri;
-                    sw += wi;
-                }
-                for (int i = 0; i < n; i++) {
-                    swr += w[i] * r[i];
-                }
+                double[] weights = halves(n, 2, twoThreads, (from, to, out) -> {
+                    double sw = 0;
+                    double swr = 0;
+                    for (int i = from; i < to; i++) {
+                        double mu = 1 / (1 + Math.exp(-eta[i]));
+                        double wi = Math.max(mu * (1 - mu), MIN_WEIGHT);
+                        double ri = (y[i] - mu) / wi;
+                        w[i] = wi;
+                        r[i] = ri;
+                        z[i] = eta[i] + ri;
+                        sw += wi;
+                        swr += wi * ri;
+                    }
+                    out[0] = sw;
+                    out[1] = swr;
+                });
+                double sw = weights[0];
+                double swr = weights[1];
                 System.arraycopy(beta, 0, before, 0, p);
                 double b0Before = b0;
                 boolean full = true;
@@ -218,66 +264,16 @@ final class ElasticNet {
                         if (!full && !active[j]) {
                             continue;
                         }
-                        double[] c = x[j];
-                        double g = 0;
-                        double sr = 0;
+                        double[] sums = halves(n, 4, twoThreads, pass(x[j], pending >= 0 ? x[pending] : null,
+                                pendingDelta, shift, first, w, r));
+                        double g = sums[0];
                         if (first) {
-                            double sxx = 0;
-                            double sx = 0;
-                            if (pending >= 0) {
-                                double[] pc = x[pending];
-                                for (int i = 0; i < n; i++) {
-                                    double ri = r[i] - pendingDelta * pc[i] - shift;
-                                    r[i] = ri;
-                                    double wi = w[i];
-                                    double wc = wi * c[i];
-                                    g += wc * ri;
-                                    sr += wi * ri;
-                                    sxx += wc * c[i];
-                                    sx += wc;
-                                }
-                            } else {
-                                for (int i = 0; i < n; i++) {
-                                    double ri = r[i] - shift;
-                                    r[i] = ri;
-                                    double wi = w[i];
-                                    double wc = wi * c[i];
-                                    g += wc * ri;
-                                    sr += wi * ri;
-                                    sxx += wc * c[i];
-                                    sx += wc;
-                                }
-                            }
-                            xv[j] = sxx / n;
-                            wx[j] = sx;
-                        } else if (pending >= 0) {
-                            double[] pc = x[pending];
-                            for (int i = 0; i < n; i++) {
-                                double ri = r[i] - pendingDelta * pc[i] - shift;
-                                r[i] = ri;
-                                double wi = w[i];
-                                g += wi * c[i] * ri;
-                                sr += wi * ri;
-                            }
-                        } else if (shift != 0) {
-                            for (int i = 0; i < n; i++) {
-                                double ri = r[i] - shift;
-                                r[i] = ri;
-                                double wi = w[i];
-                                g += wi * c[i] * ri;
-                                sr += wi * ri;
-                            }
-                        } else {
-                            for (int i = 0; i < n; i++) {
-                                double wi = w[i];
-                                double ri = r[i];
-                                g += wi * c[i] * ri;
-                                sr += wi * ri;
-                            }
+                            xv[j] = sums[2] / n;
+                            wx[j] = sums[3];
                         }
                         pending = -1;
                         shift = 0;
-                        swr = sr;
+                        swr = sums[1];
                         double u = g / n + xv[j] * beta[j];
                         double b = soft(u, l1) / (xv[j] + l2);
                         double delta = b - beta[j];
@@ -310,10 +306,13 @@ final class ElasticNet {
                 // the updates not yet applied, then η = z − r
                 double[] pc = pending >= 0 ? x[pending] : null;
                 double pd = pending >= 0 ? pendingDelta : 0;
-                for (int i = 0; i < n; i++) {
-                    double ri = pc == null ? r[i] - shift : r[i] - pd * pc[i] - shift;
-                    eta[i] = z[i] - ri;
-                }
+                double lastShift = shift;
+                halves(n, 0, twoThreads, (from, to, out) -> {
+                    for (int i = from; i < to; i++) {
+                        double ri = pc == null ? r[i] - lastShift : r[i] - pd * pc[i] - lastShift;
+                        eta[i] = z[i] - ri;
+                    }
+                });
                 double change = sw / n * (b0 - b0Before) * (b0 - b0Before);
                 for (int j = 0; j < p; j++) {
                     double dj = beta[j] - before[j];
@@ -329,10 +328,13 @@ final class ElasticNet {
             intercepts[k] = b0;
             betas[k] = beta.clone();
             // glmnet's stopping rule: the rest of the path would change the deviance by less than 1e-5 of it.
-            double deviance = 0;
-            for (int i = 0; i < n; i++) {
-                deviance += Irls.logLoss(y[i], eta[i]);
-            }
+            double deviance = halves(n, 1, twoThreads, (from, to, out) -> {
+                double sum = 0;
+                for (int i = from; i < to; i++) {
+                    sum += Irls.logLoss(y[i], eta[i]);
+                }
+                out[0] = sum;
+            })[0];
             boolean flat = k > 0 && (previousDeviance - deviance) < STOP * previousDeviance;
             previousDeviance = deviance;
             if (flat && stopEarly) {
@@ -345,6 +347,90 @@ final class ElasticNet {
             betas[rest] = beta.clone();
         }
         return new Path(lambdas.clone(), intercepts, betas, converged);
+    }
+
+    /**
+     * The pass of one coordinate: applies the pending update to the residual (r −= pd × pc, then r −= shift) and
+     * sums Σwcr and Σwr, and in the first sweep also Σwc² and Σwc.
+     */
+    private static Pass pass(double[] c, double[] pc, double pd, double shift, boolean first, double[] w,
+                             double[] r) {
+        if (first) {
+            return (from, to, out) -> {
+                double g = 0;
+                double sr = 0;
+                double sxx = 0;
+                double sx = 0;
+                if (pc != null) {
+                    for (int i = from; i < to; i++) {
+                        double ri = r[i] - pd * pc[i] - shift;
+                        r[i] = ri;
+                        double wi = w[i];
+                        double wc = wi * c[i];
+                        g += wc * ri;
+                        sr += wi * ri;
+                        sxx += wc * c[i];
+                        sx += wc;
+                    }
+                } else {
+                    for (int i = from; i < to; i++) {
+                        double ri = r[i] - shift;
+                        r[i] = ri;
+                        double wi = w[i];
+                        double wc = wi * c[i];
+                        g += wc * ri;
+                        sr += wi * ri;
+                        sxx += wc * c[i];
+                        sx += wc;
+                    }
+                }
+                out[0] = g;
+                out[1] = sr;
+                out[2] = sxx;
+                out[3] = sx;
+            };
+        }
+        if (pc != null) {
+            return (from, to, out) -> {
+                double g = 0;
+                double sr = 0;
+                for (int i = from; i < to; i++) {
+                    double ri = r[i] - pd * pc[i] - shift;
+                    r[i] = ri;
+                    double wi = w[i];
+                    g += wi * c[i] * ri;
+                    sr += wi * ri;
+                }
+                out[0] = g;
+                out[1] = sr;
+            };
+        }
+        if (shift != 0) {
+            return (from, to, out) -> {
+                double g = 0;
+                double sr = 0;
+                for (int i = from; i < to; i++) {
+                    double ri = r[i] - shift;
+                    r[i] = ri;
+                    double wi = w[i];
+                    g += wi * c[i] * ri;
+                    sr += wi * ri;
+                }
+                out[0] = g;
+                out[1] = sr;
+            };
+        }
+        return (from, to, out) -> {
+            double g = 0;
+            double sr = 0;
+            for (int i = from; i < to; i++) {
+                double wi = w[i];
+                g += wi * c[i] * r[i];
+                sr += wi * r[i];
+            }
+            out[0] = g;
+            out[1] = sr;
+        };
     }
 
     static double soft(double u, double t) {

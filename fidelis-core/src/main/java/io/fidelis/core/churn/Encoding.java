@@ -80,80 +80,80 @@ final class Encoding {
         }
     }
 
-    /** Learns the pipeline from the given rows. */
+    /** Learns the pipeline from the given rows (the features on both cores). */
     static Encoding learn(Features data, int[] rows) {
-        List<Feature> features = new ArrayList<>();
+        Feature[] features = new Feature[data.names.size()];
+        java.util.stream.IntStream.range(0, features.length).parallel()
+                .forEach(f -> features[f] = learn(data, f, rows));
+        return new Encoding(List.of(features));
+    }
+
+    private static Feature learn(Features data, int f, int[] rows) {
         int n = rows.length;
-        for (int f = 0; f < data.names.size(); f++) {
-            String name = data.names.get(f);
-            if (data.categorical[f]) {
-                // Counted by the labels' codes (one array index a row, not a hash lookup).
-                int[] byCode = new int[data.distinct[f].length];
-                int[] code = data.codes[f];
-                for (int i : rows) {
-                    byCode[code[i]]++;
-                }
-                Map<String, int[]> counts = new LinkedHashMap<>();
-                int missing = 0;
-                for (int c = 0; c < byCode.length; c++) {
-                    if (byCode[c] > 0) {
-                        counts.put(data.distinct[f][c], new int[] {byCode[c]});
-                        if (data.distinct[f][c].isEmpty()) {
-                            missing = byCode[c];
-                        }
-                    }
-                }
-                List<String> levels = new ArrayList<>(counts.keySet());
-                levels.sort(levelOrder(levels));
-                if (levels.size() < 2) {
-                    features.add(new Feature(name, true, Double.NaN, levels, List.of(), missing,
-                            levels.isEmpty() ? "no values" : "one level only (" + display(levels.get(0)) + ")"));
-                    continue;
-                }
-                List<Column> columns = new ArrayList<>();
-                for (String level : levels.subList(1, levels.size())) {
-                    double m = (double) counts.get(level)[0] / n;
-                    columns.add(new Column(level, m, Math.sqrt(m * (1 - m))));
-                }
-                features.add(new Feature(name, true, Double.NaN, levels, columns, missing, null));
-            } else {
-                double[] v = new double[n];
-                int k = 0;
-                for (int i : rows) {
-                    double x = data.numbers[f][i];
-                    if (!Double.isNaN(x)) {
-                        v[k++] = x;
-                    }
-                }
-                int missing = n - k;
-                if (k == 0) {
-                    features.add(new Feature(name, false, Double.NaN, List.of(), List.of(), missing, "no values"));
-                    continue;
-                }
-                double median = median(v, k);
-                double sum = 0;
-                for (int i : rows) {
-                    double x = data.numbers[f][i];
-                    sum += Double.isNaN(x) ? median : x;
-                }
-                double m = sum / n;
-                double ss = 0;
-                for (int i : rows) {
-                    double x = data.numbers[f][i];
-                    double d = (Double.isNaN(x) ? median : x) - m;
-                    ss += d * d;
-                }
-                double s = Math.sqrt(ss / n);
-                if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) {
-                    features.add(new Feature(name, false, median, List.of(), List.of(), missing,
-                            "constant (" + number(m) + ")"));
-                    continue;
-                }
-                features.add(new Feature(name, false, median, List.of(), List.of(new Column(null, m, s)), missing,
-                        null));
+        String name = data.names.get(f);
+        if (data.categorical[f]) {
+            // Counted by the labels' codes (one array index a row, not a hash lookup).
+            int[] byCode = new int[data.distinct[f].length];
+            int[] code = data.codes[f];
+            for (int i : rows) {
+                byCode[code[i]]++;
             }
+            Map<String, int[]> counts = new LinkedHashMap<>();
+            int missing = 0;
+            for (int c = 0; c < byCode.length; c++) {
+                if (byCode[c] > 0) {
+                    counts.put(data.distinct[f][c], new int[] {byCode[c]});
+                    if (data.distinct[f][c].isEmpty()) {
+                        missing = byCode[c];
+                    }
+                }
+            }
+            List<String> levels = new ArrayList<>(counts.keySet());
+            levels.sort(levelOrder(levels));
+            if (levels.size() < 2) {
+                return new Feature(name, true, Double.NaN, levels, List.of(), missing,
+                        levels.isEmpty() ? "no values" : "one level only (" + display(levels.get(0)) + ")");
+            }
+            List<Column> columns = new ArrayList<>();
+            for (String level : levels.subList(1, levels.size())) {
+                double m = (double) counts.get(level)[0] / n;
+                columns.add(new Column(level, m, Math.sqrt(m * (1 - m))));
+            }
+            return new Feature(name, true, Double.NaN, levels, columns, missing, null);
+        } else {
+            double[] v = new double[n];
+            int k = 0;
+            for (int i : rows) {
+                double x = data.numbers[f][i];
+                if (!Double.isNaN(x)) {
+                    v[k++] = x;
+                }
+            }
+            int missing = n - k;
+            if (k == 0) {
+                return new Feature(name, false, Double.NaN, List.of(), List.of(), missing, "no values");
+            }
+            double median = median(v, k);
+            double sum = 0;
+            for (int i : rows) {
+                double x = data.numbers[f][i];
+                sum += Double.isNaN(x) ? median : x;
+            }
+            double m = sum / n;
+            double ss = 0;
+            for (int i : rows) {
+                double x = data.numbers[f][i];
+                double d = (Double.isNaN(x) ? median : x) - m;
+                ss += d * d;
+            }
+            double s = Math.sqrt(ss / n);
+            if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) {
+                return new Feature(name, false, median, List.of(), List.of(), missing,
+                        "constant (" + number(m) + ")");
+            }
+            return new Feature(name, false, median, List.of(), List.of(new Column(null, m, s)), missing,
+                    null);
         }
-        return new Encoding(features);
     }
 
     /**
@@ -259,16 +259,19 @@ final class Encoding {
         return levelColumn.get(feature).containsKey(label);
     }
 
-    /** The standardised design of the rows, column-major: {@code x[column][row]}; the same values as {@link #raw}. */
+    /**
+     * The standardised design of the rows, column-major: {@code x[column][row]}; the same values as {@link #raw}.
+     * The features on both cores.
+     */
     double[][] standardised(Features data, int[] rows) {
         int n = rows.length;
         double[][] x = new double[p][];
-        for (int f = 0; f < features.size(); f++) {
+        java.util.stream.IntStream.range(0, features.size()).parallel().forEach(f -> {
             Feature feature = features.get(f);
             int from = offset[f];
             int to = offset[f + 1];
             if (from == to) {
-                continue;
+                return;
             }
             if (feature.categorical()) {
                 // Each label's design column (−1: the reference level, −2: not seen in training).
@@ -300,7 +303,7 @@ final class Encoding {
                 }
                 x[from] = col;
             }
-        }
+        });
         return x;
     }
 
