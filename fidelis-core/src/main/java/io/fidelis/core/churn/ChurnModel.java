@@ -229,7 +229,11 @@ public final class ChurnModel {
         // The outcome.
         String[] target = data.columnRef(options.target());
         Set<String> values = new LinkedHashSet<>();
+        int touched = 0;
         for (int i = 0; i < target.length; i++) {
+            if (i == touched) {
+                touched = Features.touch(target, i);
+            }
             if (target[i].isEmpty()) {
                 throw new ChurnDataException(data.where(i) + ": field '" + options.target() + "': the target is"
                         + " blank");

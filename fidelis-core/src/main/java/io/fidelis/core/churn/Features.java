@@ -37,7 +37,11 @@ final class Features {
             List<String> order = new java.util.ArrayList<>();
             int[] code = new int[rows];
             String[] cells = labels[f];
+            int touched = 0;
             for (int i = 0; i < rows; i++) {
+                if (i == touched) {
+                    touched = touch(cells, i);
+                }
                 Integer c = seen.get(cells[i]);
                 if (c == null) {
                     c = order.size();
@@ -157,7 +161,11 @@ final class Features {
      */
     static double[] numbers(String[] cells) {
         double[] v = new double[cells.length];
+        int touched = 0;
         for (int i = 0; i < cells.length; i++) {
+            if (i == touched) {
+                touched = touch(cells, i);
+            }
             String c = cells[i];
             if (c.isEmpty()) {
                 v[i] = Double.NaN;
@@ -169,6 +177,27 @@ final class Features {
         }
         return v;
     }
+
+    /** Cells per block of {@link #touch}. */
+    private static final int TOUCH = 256;
+
+    /**
+     * Reads the length of the next cells, from {@code from} on, in a loop without branches, so that the processor
+     * fetches their text from memory side by side rather than one cell at a time while parsing (the cells of a
+     * large table are scattered over the heap); returns where the block ends.
+     */
+    static int touch(String[] cells, int from) {
+        int to = Math.min(cells.length, from + TOUCH);
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += cells[i].length();
+        }
+        touchSink = sum;
+        return to;
+    }
+
+    @SuppressWarnings("unused")
+    private static volatile int touchSink;
 
     /**
      * Parses the columns with the given kinds.

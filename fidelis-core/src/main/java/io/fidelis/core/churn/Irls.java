@@ -104,35 +104,45 @@ final class Irls {
         double[] zw = new double[n];
         while (iterations < MAX_ITERATIONS) {
             iterations++;
-            for (int i = 0; i < n; i++) {
-                double mu = 1 / (1 + Math.exp(-eta[i]));
-                double wi = mu * (1 - mu);
-                w[i] = wi;
-                zw[i] = wi * eta[i] + (y[i] - mu);
-            }
+            // Rows, then columns, on both cores: each value is computed as one after the other would.
+            int half = n / 2;
+            java.util.stream.IntStream.range(0, 2).parallel().forEach(part -> {
+                for (int i = part == 0 ? 0 : half, to = part == 0 ? half : n; i < to; i++) {
+                    double mu = 1 / (1 + Math.exp(-eta[i]));
+                    double wi = mu * (1 - mu);
+                    w[i] = wi;
+                    zw[i] = wi * eta[i] + (y[i] - mu);
+                }
+            });
             double[][] h = gram(design, w);
             double[] rhs = new double[q];
-            for (int a = 0; a < q; a++) {
+            java.util.stream.IntStream.range(0, q).parallel().forEach(a -> {
                 double s = 0;
+                double[] column = design[a];
                 for (int i = 0; i < n; i++) {
-                    s += design[a][i] * zw[i];
+                    s += column[i] * zw[i];
                 }
                 rhs[a] = s;
-            }
+            });
             double[] next = solve(h, rhs);
             if (next == null) {
                 break;
             }
             coef = next;
             // η = Σₐ design[a] coef[a], added column by column (the same order of additions for each row)
-            Arrays.fill(eta, 0.0);
-            for (int a = 0; a < q; a++) {
-                double[] column = design[a];
-                double ca = coef[a];
-                for (int i = 0; i < n; i++) {
-                    eta[i] += column[i] * ca;
+            double[] c = coef;
+            java.util.stream.IntStream.range(0, 2).parallel().forEach(part -> {
+                int from = part == 0 ? 0 : half;
+                int to = part == 0 ? half : n;
+                Arrays.fill(eta, from, to, 0.0);
+                for (int a = 0; a < q; a++) {
+                    double[] column = design[a];
+                    double ca = c[a];
+                    for (int i = from; i < to; i++) {
+                        eta[i] += column[i] * ca;
+                    }
                 }
-            }
+            });
             double d = deviance(y, eta);
             boolean done = Math.abs(d - deviance) / (Math.abs(d) + 0.1) < 1e-12;
             deviance = d;
