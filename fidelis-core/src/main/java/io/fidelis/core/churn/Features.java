@@ -169,9 +169,7 @@ final class Features {
             String c = cells[i];
             if (c.isEmpty()) {
                 v[i] = Double.NaN;
-            } else if (plainDecimal(c) && Double.isFinite(v[i] = parse(c))) {
-                continue;
-            } else {
+            } else if (!plainDecimal(c) || !Double.isFinite(v[i] = parse(c))) {
                 return null;
             }
         }

@@ -182,8 +182,8 @@ final class Irls {
     /**
      * The weighted Gram matrix Σᵢ wᵢ aᵢ aᵢᵀ of the rows aᵢ of the design (w null: unweighted). The rows are cut into
      * two fixed halves summed on two threads, each half in blocks of rows copied row-major so that the inner loop
-     * is an update of a row of the matrix, four rows at a time, that the JIT compiles to vector instructions (a dot product per entry
-     * would be a chain of dependent additions); then the halves are added. The result does not depend on the
+     * is an update of a row of the matrix with four rows' products at a time (a dot product per entry would be a
+     * chain of dependent additions); then the halves are added. The result does not depend on the
      * number of threads.
      */
     static double[][] gram(double[][] design, double[] w) {
