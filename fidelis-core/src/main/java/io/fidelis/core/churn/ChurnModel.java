@@ -331,7 +331,8 @@ public final class ChurnModel {
             double max = ElasticNet.lambdaMax(x, y, alpha);
             double[] seq = lambda >= max ? new double[] {lambda}
                     : appendLast(ElasticNet.sequence(max, lambda / max, 20), lambda);
-            ElasticNet.Path path = ElasticNet.path(x, y, alpha, seq, options.tolerance(), 100_000);
+            ElasticNet.Path path = ElasticNet.path(x, y, alpha, seq, options.tolerance(), 100_000, false, true,
+                    encoding.dummies());
             b0 = path.intercepts()[seq.length - 1];
             beta = path.betas()[seq.length - 1];
         } else {
@@ -355,7 +356,8 @@ public final class ChurnModel {
             alpha = alphas.get(bestA);
             lambda = lambdas[bestA][bestL];
             double[] seq = Arrays.copyOf(lambdas[bestA], bestL + 1);
-            ElasticNet.Path path = ElasticNet.path(x, y, alpha, seq, options.tolerance(), 100_000, true);
+            ElasticNet.Path path = ElasticNet.path(x, y, alpha, seq, options.tolerance(), 100_000, true, true,
+                    encoding.dummies());
             b0 = path.intercepts()[bestL];
             beta = path.betas()[bestL];
             tuning = new Tuning(options.folds(), options.seed(), alphas, options.lambdas(),
@@ -445,7 +447,7 @@ public final class ChurnModel {
             Encoding encoding = part.encoding();
             // the folds × α paths keep both cores busy: one thread each
             ElasticNet.Path path = ElasticNet.path(part.x(), part.y(), options.alphas().get(a), lambdas[a],
-                    options.tolerance(), 100_000, true, false);
+                    options.tolerance(), 100_000, true, false, encoding.dummies());
             double[] d = new double[lambdas[a].length];
             for (int l = 0; l < lambdas[a].length; l++) {
                 double[] beta = path.betas()[l];

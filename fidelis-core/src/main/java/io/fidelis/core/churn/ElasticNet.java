@@ -1,5 +1,8 @@
 package io.fidelis.core.churn;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Penalised logistic regression by cyclic coordinate descent on standardised columns, as glmnet's {@code lognet}
  * (Friedman, Hastie &amp; Tibshirani 2010, "Regularization paths for generalized linear models via coordinate
@@ -81,15 +84,42 @@ final class ElasticNet {
      */
     static Path path(double[][] x, double[] y, double alpha, double[] lambdas, double tolerance, int maxSweeps,
                      boolean stopEarly, boolean twoThreads) {
+        return path(x, y, alpha, lambdas, tolerance, maxSweeps, stopEarly, twoThreads, new int[0][]);
+    }
+
+    /**
+     * @param dummies column ranges {@code [from, to)} that hold the standardised 0/1 columns of one categorical
+     *                feature (at most one of them at its "1" value in a row): each is read as a one-byte level code
+     *                per row, and its coordinates take one pass over the rows together instead of one each
+     *                (checked; a range that is not such a set is fitted column by column)
+     */
+    static Path path(double[][] x, double[] y, double alpha, double[] lambdas, double tolerance, int maxSweeps,
+                     boolean stopEarly, boolean twoThreads, int[][] dummies) {
         int[] distinct = distinct(x);
-        if (distinct.length == x.length) {
-            return descend(x, y, alpha, lambdas, tolerance, maxSweeps, stopEarly, twoThreads);
-        }
         double[][] sub = new double[distinct.length][];
         for (int k = 0; k < distinct.length; k++) {
             sub[k] = x[distinct[k]];
         }
-        Path path = descend(sub, y, alpha, lambdas, tolerance, maxSweeps, stopEarly, twoThreads);
+        // the ranges in the columns kept
+        List<int[]> ranges = new ArrayList<>();
+        for (int[] range : dummies) {
+            int from = -1;
+            int to = -1;
+            for (int k = 0; k < distinct.length; k++) {
+                if (distinct[k] >= range[0] && distinct[k] < range[1]) {
+                    from = from < 0 ? k : from;
+                    to = k + 1;
+                }
+            }
+            if (from >= 0) {
+                ranges.add(new int[] {from, to});
+            }
+        }
+        Path path = descend(sub, y, alpha, lambdas, tolerance, maxSweeps, stopEarly, twoThreads,
+                Group.of(sub, ranges));
+        if (distinct.length == x.length) {
+            return path;
+        }
         double[][] betas = new double[lambdas.length][x.length];
         for (int l = 0; l < lambdas.length; l++) {
             for (int k = 0; k < distinct.length; k++) {
@@ -97,6 +127,71 @@ final class ElasticNet {
             }
         }
         return new Path(path.lambdas(), path.intercepts(), betas, path.converged());
+    }
+
+    /**
+     * The standardised dummies of one categorical feature, columns {@code from … to − 1}: in row i, column
+     * {@code from + m} is {@code one[m]} when {@code code[i] == m + 1} and {@code zero[m]} otherwise (code 0: the
+     * reference level, or a level whose column was left out as a copy).
+     */
+    record Group(int from, int to, byte[] code, double[] one, double[] zero) {
+        int levels() {
+            return to - from + 1;
+        }
+
+        static Group[] of(double[][] x, List<int[]> ranges) {
+            List<Group> groups = new ArrayList<>();
+            for (int[] range : ranges) {
+                Group g = of(x, range[0], range[1]);
+                if (g != null) {
+                    groups.add(g);
+                }
+            }
+            return groups.toArray(Group[]::new);
+        }
+
+        /** The group, or null when the columns are not two-valued indicators of one level each. */
+        private static Group of(double[][] x, int from, int to) {
+            int columns = to - from;
+            if (columns > 100) {
+                return null;
+            }
+            int n = x[from].length;
+            double[] one = new double[columns];
+            double[] zero = new double[columns];
+            for (int m = 0; m < columns; m++) {
+                double[] c = x[from + m];
+                double positive = Double.NaN;
+                double negative = Double.NaN;
+                for (int i = 0; i < n && (Double.isNaN(positive) || Double.isNaN(negative)); i++) {
+                    if (c[i] > 0) {
+                        positive = c[i];
+                    } else {
+                        negative = c[i];
+                    }
+                }
+                if (!(positive > 0) || !(negative < 0)) {
+                    return null;
+                }
+                one[m] = positive;
+                zero[m] = negative;
+            }
+            byte[] code = new byte[n];
+            for (int m = 0; m < columns; m++) {
+                double[] c = x[from + m];
+                for (int i = 0; i < n; i++) {
+                    if (c[i] == one[m]) {
+                        if (code[i] != 0) {
+                            return null; // two levels in one row
+                        }
+                        code[i] = (byte) (m + 1);
+                    } else if (c[i] != zero[m]) {
+                        return null; // a third value
+                    }
+                }
+            }
+            return new Group(from, to, code, one, zero);
+        }
     }
 
     /**
@@ -190,9 +285,16 @@ final class ElasticNet {
      * {@code twoThreads}). {@code ElasticNetTest} checks the result against the plain implementation.
      */
     private static Path descend(double[][] x, double[] y, double alpha, double[] lambdas, double tolerance,
-                                int maxSweeps, boolean stopEarly, boolean twoThreads) {
+                                int maxSweeps, boolean stopEarly, boolean twoThreads, Group[] groups) {
         int p = x.length;
         int n = y.length;
+        int[] groupAt = new int[p];
+        java.util.Arrays.fill(groupAt, -1);
+        for (int k = 0; k < groups.length; k++) {
+            groupAt[groups[k].from()] = k;
+        }
+        // per group and level, Σwᵢ over its rows (taken in the first sweep of each quadratic approximation)
+        double[][] levelWeight = new double[groups.length][];
         double ybar = 0;
         for (double v : y) {
             ybar += v;
@@ -261,6 +363,80 @@ final class ElasticNet {
                         change = Math.max(change, sw / n * d * d);
                     }
                     for (int j = 0; j < p; j++) {
+                        if (groupAt[j] >= 0) {
+                            // A categorical feature's dummies: one pass sums wᵢrᵢ by level, then each coordinate
+                            // as the plain descent would (its gradient from the level sums, which every update
+                            // keeps current), then one light pass applies the feature's updates to r.
+                            Group group = groups[groupAt[j]];
+                            boolean visit = full;
+                            for (int m = group.from(); m < group.to() && !visit; m++) {
+                                visit = active[m];
+                            }
+                            if (!visit) {
+                                j = group.to() - 1;
+                                continue;
+                            }
+                            int levels = group.levels();
+                            double[] sums = halves(n, 1 + 2 * levels, twoThreads, levelPass(group.code(), levels,
+                                    pending >= 0 ? x[pending] : null, pendingDelta, shift, first, w, r));
+                            pending = -1;
+                            shift = 0;
+                            swr = sums[0];
+                            double[] u = java.util.Arrays.copyOfRange(sums, 1, 1 + levels);
+                            if (first) {
+                                levelWeight[groupAt[j]] = java.util.Arrays.copyOfRange(sums, 1 + levels,
+                                        1 + 2 * levels);
+                            }
+                            double[] lw = levelWeight[groupAt[j]];
+                            double[] table = new double[levels];
+                            double base = 0;
+                            boolean moved = false;
+                            for (int m = 0; m < levels - 1; m++) {
+                                int jj = group.from() + m;
+                                if (!full && !active[jj]) {
+                                    continue;
+                                }
+                                double one = group.one()[m];
+                                double zero = group.zero()[m];
+                                double rest = sw - lw[m + 1];
+                                if (first) {
+                                    xv[jj] = (one * one * lw[m + 1] + zero * zero * rest) / n;
+                                    wx[jj] = one * lw[m + 1] + zero * rest;
+                                }
+                                double g = zero * swr + (one - zero) * u[m + 1];
+                                double b = soft(g / n + xv[jj] * beta[jj], l1) / (xv[jj] + l2);
+                                double delta = b - beta[jj];
+                                if (delta != 0) {
+                                    beta[jj] = b;
+                                    moved = true;
+                                    // r −= delta × (zero + (one − zero)[level m + 1])
+                                    base += delta * zero;
+                                    table[m + 1] += delta * (one - zero);
+                                    for (int l = 0; l < levels; l++) {
+                                        u[l] -= delta * zero * lw[l];
+                                    }
+                                    u[m + 1] -= delta * (one - zero) * lw[m + 1];
+                                    swr -= delta * wx[jj];
+                                    change = Math.max(change, xv[jj] * delta * delta);
+                                    if (b != 0) {
+                                        active[jj] = true;
+                                    }
+                                }
+                            }
+                            if (moved) {
+                                for (int l = 0; l < levels; l++) {
+                                    table[l] += base;
+                                }
+                                byte[] code = group.code();
+                                halves(n, 0, twoThreads, (from, to, out) -> {
+                                    for (int i = from; i < to; i++) {
+                                        r[i] -= table[code[i]];
+                                    }
+                                });
+                            }
+                            j = group.to() - 1;
+                            continue;
+                        }
                         if (!full && !active[j]) {
                             continue;
                         }
@@ -347,6 +523,37 @@ final class ElasticNet {
             betas[rest] = beta.clone();
         }
         return new Path(lambdas.clone(), intercepts, betas, converged);
+    }
+
+    /**
+     * The pass of a group of dummies: applies the pending update to the residual (r −= pd × pc, then r −= shift)
+     * and sums Σwr, then Σwr by level, and in the first sweep Σw by level (two interleaved sets of sums, so that
+     * rows of the same level in a row do not wait on each other).
+     */
+    private static Pass levelPass(byte[] code, int levels, double[] pc, double pd, double shift, boolean first,
+                                  double[] w, double[] r) {
+        return (from, to, out) -> {
+            double sr = 0;
+            double[] u = new double[2 * levels];
+            double[] lw = new double[2 * levels];
+            for (int i = from; i < to; i++) {
+                double ri = pc == null ? r[i] - shift : r[i] - pd * pc[i] - shift;
+                r[i] = ri;
+                double wi = w[i];
+                double wr = wi * ri;
+                sr += wr;
+                int slot = (i & 1) * levels + code[i];
+                u[slot] += wr;
+                if (first) {
+                    lw[slot] += wi;
+                }
+            }
+            out[0] = sr;
+            for (int l = 0; l < levels; l++) {
+                out[1 + l] = u[l] + u[levels + l];
+                out[1 + levels + l] = lw[l] + lw[levels + l];
+            }
+        };
     }
 
     /**

@@ -307,6 +307,17 @@ final class Encoding {
         return x;
     }
 
+    /** The design columns {@code [from, to)} of each categorical feature with columns: its dummies. */
+    int[][] dummies() {
+        List<int[]> ranges = new ArrayList<>();
+        for (int f = 0; f < features.size(); f++) {
+            if (features.get(f).categorical() && offset[f + 1] > offset[f]) {
+                ranges.add(new int[] {offset[f], offset[f + 1]});
+            }
+        }
+        return ranges.toArray(int[][]::new);
+    }
+
     /** The name of a design column: {@code tenure}, {@code Contract=One year}. */
     String term(int column) {
         int f = featureOf(column);

@@ -11,10 +11,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The coordinate descent of {@link ElasticNet} (one pass over the rows per visited coordinate) against the plain
- * implementation it replaced ({@link ElasticNetReference}, two passes per coordinate and intercept step): the same
- * iterates in another order of the floating-point operations, so the same paths to 1e-8, at the default tolerance
- * (1e-7, where both stop at the same sweep) and at a tight one.
+ * The coordinate descent of {@link ElasticNet} (one pass over the rows per visited coordinate, one per categorical
+ * feature for its dummies) against the plain implementation it replaced ({@link ElasticNetReference}, two passes
+ * per coordinate and intercept step): the same iterates in another order of the floating-point operations, so the
+ * same paths to 1e-8, at the default tolerance (1e-7, where both stop at the same sweep) and at a tight one.
  */
 class ElasticNetTest {
     /** Correlated numeric columns and one-hot columns of a 4-level factor, standardised; y from a logistic model. */
@@ -50,8 +50,8 @@ class ElasticNetTest {
     }
 
     static void assertSamePath(double[][] x, double[] y, double alpha, double[] lambdas, double tolerance,
-                               boolean stopEarly) {
-        ElasticNet.Path fast = ElasticNet.path(x, y, alpha, lambdas, tolerance, 100_000, stopEarly);
+                               boolean stopEarly, int[][] dummies) {
+        ElasticNet.Path fast = ElasticNet.path(x, y, alpha, lambdas, tolerance, 100_000, stopEarly, true, dummies);
         int[] distinct = ElasticNet.distinct(x);
         double[][] sub = new double[distinct.length][];
         for (int k = 0; k < distinct.length; k++) {
@@ -82,8 +82,12 @@ class ElasticNetTest {
         double[][] x = generated(4000, 3, y);
         for (double alpha : new double[] {0, 0.5, 1}) {
             double[] lambdas = ElasticNet.sequence(ElasticNet.lambdaMax(x, y, alpha), 1e-4, 30);
-            assertSamePath(x, y, alpha, lambdas, 1e-7, true);
-            assertSamePath(x, y, alpha, lambdas, 1e-14, false);
+            // column by column, and the one-hot columns 6–8 as one group
+            assertThat(ElasticNet.Group.of(x, List.of(new int[] {6, 9}))).hasSize(1);
+            assertThat(ElasticNet.Group.of(x, List.of(new int[] {5, 9}))).as("5 is numeric").isEmpty();
+            assertSamePath(x, y, alpha, lambdas, 1e-7, true, new int[0][]);
+            assertSamePath(x, y, alpha, lambdas, 1e-7, true, new int[][] {{6, 9}});
+            assertSamePath(x, y, alpha, lambdas, 1e-14, false, new int[][] {{6, 9}});
         }
     }
 
@@ -108,7 +112,9 @@ class ElasticNetTest {
         assertThat(ElasticNet.distinct(x).length).as("copies of columns are left to the first").isLessThan(x.length);
         for (double alpha : List.of(0.0, 0.5, 1.0)) {
             double[] lambdas = ElasticNet.sequence(ElasticNet.lambdaMax(x, y, alpha), 1e-4, 30);
-            assertSamePath(x, y, alpha, lambdas, 1e-7, true);
+            assertSamePath(x, y, alpha, lambdas, 1e-7, true, encoding.dummies());
         }
+        assertThat(encoding.dummies().length).as("Telco's categorical features").isGreaterThan(10);
+        assertThat(ElasticNet.Group.of(x, List.of(encoding.dummies()))).hasSize(encoding.dummies().length);
     }
 }
