@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {BenchCommand.ImportBench.class, WebBench.class, ClvBench.class, PlsBench.class, SurveyBench.class,
                 ComplaintBench.class, ReferralBench.class, NbaBench.class, RulesBench.class, WhatIfBench.class,
-                GroupingBench.class})
+                GroupingBench.class, ChurnBench.class})
 class BenchCommand implements Runnable {
     @Override
     public void run() {

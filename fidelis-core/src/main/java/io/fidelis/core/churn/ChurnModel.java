@@ -229,7 +229,11 @@ public final class ChurnModel {
         // The outcome.
         String[] target = data.columnRef(options.target());
         Set<String> values = new LinkedHashSet<>();
+        int touched = 0;
         for (int i = 0; i < target.length; i++) {
+            if (i == touched) {
+                touched = Features.touch(target, i);
+            }
             if (target[i].isEmpty()) {
                 throw new ChurnDataException(data.where(i) + ": field '" + options.target() + "': the target is"
                         + " blank");
@@ -278,12 +282,16 @@ public final class ChurnModel {
             throw new ChurnDataException(source + ": no feature columns left besides the target, id and excluded"
                     + " columns");
         }
+        // A column is numeric when every value is a number; it is parsed once, on both cores.
         boolean[] categorical = new boolean[names.size()];
-        for (int f = 0; f < names.size(); f++) {
-            categorical[f] = options.categorical().contains(names.get(f))
-                    || !Features.numeric(data.columnRef(names.get(f)));
-        }
-        return new Prepared(Features.parse(data, names, categorical), actual, positive, negative);
+        double[][] parsed = new double[names.size()][];
+        java.util.stream.IntStream.range(0, names.size()).parallel().forEach(f -> {
+            if (!options.categorical().contains(names.get(f))) {
+                parsed[f] = Features.numbers(data.columnRef(names.get(f)));
+            }
+            categorical[f] = parsed[f] == null;
+        });
+        return new Prepared(Features.parse(data, names, categorical, parsed), actual, positive, negative);
     }
 
     /** Fits on the given rows of prepared data. */
@@ -323,7 +331,8 @@ public final class ChurnModel {
             double max = ElasticNet.lambdaMax(x, y, alpha);
             double[] seq = lambda >= max ? new double[] {lambda}
                     : appendLast(ElasticNet.sequence(max, lambda / max, 20), lambda);
-            ElasticNet.Path path = ElasticNet.path(x, y, alpha, seq, options.tolerance(), 100_000);
+            ElasticNet.Path path = ElasticNet.path(x, y, alpha, seq, options.tolerance(), 100_000, false, true,
+                    encoding.dummies());
             b0 = path.intercepts()[seq.length - 1];
             beta = path.betas()[seq.length - 1];
         } else {
@@ -347,7 +356,8 @@ public final class ChurnModel {
             alpha = alphas.get(bestA);
             lambda = lambdas[bestA][bestL];
             double[] seq = Arrays.copyOf(lambdas[bestA], bestL + 1);
-            ElasticNet.Path path = ElasticNet.path(x, y, alpha, seq, options.tolerance(), 100_000, true);
+            ElasticNet.Path path = ElasticNet.path(x, y, alpha, seq, options.tolerance(), 100_000, true, true,
+                    encoding.dummies());
             b0 = path.intercepts()[bestL];
             beta = path.betas()[bestL];
             tuning = new Tuning(options.folds(), options.seed(), alphas, options.lambdas(),
@@ -435,8 +445,9 @@ public final class ChurnModel {
             int a = task % alphas;
             Part part = parts[k];
             Encoding encoding = part.encoding();
+            // the folds × α paths keep both cores busy: one thread each
             ElasticNet.Path path = ElasticNet.path(part.x(), part.y(), options.alphas().get(a), lambdas[a],
-                    options.tolerance(), 100_000, true);
+                    options.tolerance(), 100_000, true, false, encoding.dummies());
             double[] d = new double[lambdas[a].length];
             for (int l = 0; l < lambdas[a].length; l++) {
                 double[] beta = path.betas()[l];
@@ -446,10 +457,13 @@ public final class ChurnModel {
                     coef[j] = beta[j] / encoding.sd[j];
                     intercept -= coef[j] * encoding.mean[j];
                 }
+                // Only the columns with a coefficient: adding 0 × x leaves η as it is.
+                int[] nonzero = java.util.stream.IntStream.range(0, encoding.p).filter(j -> coef[j] != 0).toArray();
                 for (int t = 0; t < part.testPos().length; t++) {
                     double eta = intercept;
-                    for (int j = 0; j < encoding.p; j++) {
-                        eta += coef[j] * part.test()[t][j];
+                    double[] row = part.test()[t];
+                    for (int j : nonzero) {
+                        eta += coef[j] * row[j];
                     }
                     d[l] += 2 * Irls.logLoss(actual[part.testPos()[t]] ? 1 : 0, eta);
                 }

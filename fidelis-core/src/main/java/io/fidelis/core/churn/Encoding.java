@@ -80,75 +80,132 @@ final class Encoding {
         }
     }
 
-    /** Learns the pipeline from the given rows. */
+    /** Learns the pipeline from the given rows (the features on both cores). */
     static Encoding learn(Features data, int[] rows) {
-        List<Feature> features = new ArrayList<>();
+        Feature[] features = new Feature[data.names.size()];
+        java.util.stream.IntStream.range(0, features.length).parallel()
+                .forEach(f -> features[f] = learn(data, f, rows));
+        return new Encoding(List.of(features));
+    }
+
+    private static Feature learn(Features data, int f, int[] rows) {
         int n = rows.length;
-        for (int f = 0; f < data.names.size(); f++) {
-            String name = data.names.get(f);
-            if (data.categorical[f]) {
-                Map<String, int[]> counts = new LinkedHashMap<>();
-                int missing = 0;
-                for (int i : rows) {
-                    String label = data.labels[f][i];
-                    if (label.isEmpty()) {
-                        missing++;
+        String name = data.names.get(f);
+        if (data.categorical[f]) {
+            // Counted by the labels' codes (one array index a row, not a hash lookup).
+            int[] byCode = new int[data.distinct[f].length];
+            int[] code = data.codes[f];
+            for (int i : rows) {
+                byCode[code[i]]++;
+            }
+            Map<String, int[]> counts = new LinkedHashMap<>();
+            int missing = 0;
+            for (int c = 0; c < byCode.length; c++) {
+                if (byCode[c] > 0) {
+                    counts.put(data.distinct[f][c], new int[] {byCode[c]});
+                    if (data.distinct[f][c].isEmpty()) {
+                        missing = byCode[c];
                     }
-                    counts.computeIfAbsent(label, k -> new int[1])[0]++;
                 }
-                List<String> levels = new ArrayList<>(counts.keySet());
-                levels.sort(levelOrder(levels));
-                if (levels.size() < 2) {
-                    features.add(new Feature(name, true, Double.NaN, levels, List.of(), missing,
-                            levels.isEmpty() ? "no values" : "one level only (" + display(levels.get(0)) + ")"));
-                    continue;
+            }
+            List<String> levels = new ArrayList<>(counts.keySet());
+            levels.sort(levelOrder(levels));
+            if (levels.size() < 2) {
+                return new Feature(name, true, Double.NaN, levels, List.of(), missing,
+                        levels.isEmpty() ? "no values" : "one level only (" + display(levels.get(0)) + ")");
+            }
+            List<Column> columns = new ArrayList<>();
+            for (String level : levels.subList(1, levels.size())) {
+                double m = (double) counts.get(level)[0] / n;
+                columns.add(new Column(level, m, Math.sqrt(m * (1 - m))));
+            }
+            return new Feature(name, true, Double.NaN, levels, columns, missing, null);
+        } else {
+            double[] v = new double[n];
+            int k = 0;
+            for (int i : rows) {
+                double x = data.numbers[f][i];
+                if (!Double.isNaN(x)) {
+                    v[k++] = x;
                 }
-                List<Column> columns = new ArrayList<>();
-                for (String level : levels.subList(1, levels.size())) {
-                    double m = (double) counts.get(level)[0] / n;
-                    columns.add(new Column(level, m, Math.sqrt(m * (1 - m))));
+            }
+            int missing = n - k;
+            if (k == 0) {
+                return new Feature(name, false, Double.NaN, List.of(), List.of(), missing, "no values");
+            }
+            double median = median(v, k);
+            double sum = 0;
+            for (int i : rows) {
+                double x = data.numbers[f][i];
+                sum += Double.isNaN(x) ? median : x;
+            }
+            double m = sum / n;
+            double ss = 0;
+            for (int i : rows) {
+                double x = data.numbers[f][i];
+                double d = (Double.isNaN(x) ? median : x) - m;
+                ss += d * d;
+            }
+            double s = Math.sqrt(ss / n);
+            if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) {
+                return new Feature(name, false, median, List.of(), List.of(), missing,
+                        "constant (" + number(m) + ")");
+            }
+            return new Feature(name, false, median, List.of(), List.of(new Column(null, m, s)), missing,
+                    null);
+        }
+    }
+
+    /**
+     * The median of {@code v[0..k)} (reordering them), as the middle of the sorted values, or the mean of the two
+     * middle ones: by selection (Hoare's quickselect with a three-way partition), linear time instead of a sort.
+     */
+    static double median(double[] v, int k) {
+        int mid = k / 2;
+        double upper = select(v, k, mid);
+        if (k % 2 == 1) {
+            return upper;
+        }
+        double lower = select(v, mid, mid - 1); // the largest of the lower half
+        return (lower + upper) / 2;
+    }
+
+    /**
+     * The {@code target}-th smallest of {@code a[0..to)}; afterwards the values before index {@code target} are no
+     * larger than it and those after it no smaller.
+     */
+    static double select(double[] a, int to, int target) {
+        int lo = 0;
+        int hi = to - 1;
+        while (lo < hi) {
+            double x = a[lo];
+            double y = a[(lo + hi) >>> 1];
+            double z = a[hi];
+            double pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+            int lt = lo;
+            int i = lo;
+            int gt = hi;
+            while (i <= gt) {
+                double e = a[i];
+                if (e < pivot) {
+                    a[i++] = a[lt];
+                    a[lt++] = e;
+                } else if (e > pivot) {
+                    a[i] = a[gt];
+                    a[gt--] = e;
+                } else {
+                    i++;
                 }
-                features.add(new Feature(name, true, Double.NaN, levels, columns, missing, null));
+            }
+            if (target < lt) {
+                hi = lt - 1;
+            } else if (target > gt) {
+                lo = gt + 1;
             } else {
-                double[] v = new double[n];
-                int k = 0;
-                for (int i : rows) {
-                    double x = data.numbers[f][i];
-                    if (!Double.isNaN(x)) {
-                        v[k++] = x;
-                    }
-                }
-                int missing = n - k;
-                if (k == 0) {
-                    features.add(new Feature(name, false, Double.NaN, List.of(), List.of(), missing, "no values"));
-                    continue;
-                }
-                double[] present = Arrays.copyOf(v, k);
-                Arrays.sort(present);
-                double median = k % 2 == 1 ? present[k / 2] : (present[k / 2 - 1] + present[k / 2]) / 2;
-                double sum = 0;
-                for (int i : rows) {
-                    double x = data.numbers[f][i];
-                    sum += Double.isNaN(x) ? median : x;
-                }
-                double m = sum / n;
-                double ss = 0;
-                for (int i : rows) {
-                    double x = data.numbers[f][i];
-                    double d = (Double.isNaN(x) ? median : x) - m;
-                    ss += d * d;
-                }
-                double s = Math.sqrt(ss / n);
-                if (!(s > 1e-12 * Math.max(1, Math.abs(m)))) {
-                    features.add(new Feature(name, false, median, List.of(), List.of(), missing,
-                            "constant (" + number(m) + ")"));
-                    continue;
-                }
-                features.add(new Feature(name, false, median, List.of(), List.of(new Column(null, m, s)), missing,
-                        null));
+                return pivot;
             }
         }
-        return new Encoding(features);
+        return a[target];
     }
 
     /** Levels as numbers when they all are, otherwise as text; the blank level last. */
@@ -202,17 +259,63 @@ final class Encoding {
         return levelColumn.get(feature).containsKey(label);
     }
 
-    /** The standardised design of the rows, column-major: {@code x[column][row]}. */
+    /**
+     * The standardised design of the rows, column-major: {@code x[column][row]}; the same values as {@link #raw}.
+     * The features on both cores.
+     */
     double[][] standardised(Features data, int[] rows) {
-        double[][] x = new double[p][rows.length];
-        double[] raw = new double[p];
-        for (int k = 0; k < rows.length; k++) {
-            raw(data, rows[k], raw);
-            for (int j = 0; j < p; j++) {
-                x[j][k] = (raw[j] - mean[j]) / sd[j];
+        int n = rows.length;
+        double[][] x = new double[p][];
+        java.util.stream.IntStream.range(0, features.size()).parallel().forEach(f -> {
+            Feature feature = features.get(f);
+            int from = offset[f];
+            int to = offset[f + 1];
+            if (from == to) {
+                return;
+            }
+            if (feature.categorical()) {
+                // Each label's design column (−1: the reference level, −2: not seen in training).
+                String[] labels = data.distinct[f];
+                int[] columnOf = new int[labels.length];
+                for (int c = 0; c < labels.length; c++) {
+                    Integer column = levelColumn.get(f).get(labels[c]);
+                    columnOf[c] = column == null ? -2 : column;
+                }
+                int[] code = data.codes[f];
+                for (int j = from; j < to; j++) {
+                    double[] col = new double[n];
+                    double one = (1.0 - mean[j]) / sd[j];
+                    double zero = (0.0 - mean[j]) / sd[j];
+                    double unseen = (mean[j] - mean[j]) / sd[j];
+                    for (int k = 0; k < n; k++) {
+                        int c = columnOf[code[rows[k]]];
+                        col[k] = c == j ? one : c == -2 ? unseen : zero;
+                    }
+                    x[j] = col;
+                }
+            } else {
+                double[] values = data.numbers[f];
+                double median = feature.median();
+                double[] col = new double[n];
+                for (int k = 0; k < n; k++) {
+                    double v = values[rows[k]];
+                    col[k] = ((Double.isNaN(v) ? median : v) - mean[from]) / sd[from];
+                }
+                x[from] = col;
+            }
+        });
+        return x;
+    }
+
+    /** The design columns {@code [from, to)} of each categorical feature with columns: its dummies. */
+    int[][] dummies() {
+        List<int[]> ranges = new ArrayList<>();
+        for (int f = 0; f < features.size(); f++) {
+            if (features.get(f).categorical() && offset[f + 1] > offset[f]) {
+                ranges.add(new int[] {offset[f], offset[f + 1]});
             }
         }
-        return x;
+        return ranges.toArray(int[][]::new);
     }
 
     /** The name of a design column: {@code tenure}, {@code Contract=One year}. */

@@ -45,7 +45,6 @@ final class Irls {
         List<Integer> aliasedList = new ArrayList<>();
         {
             int q = columns.length + 1;
-            double[][] g = new double[q][q];
             double[][] cols = new double[q][];
             double[] ones = new double[n];
             Arrays.fill(ones, 1.0);
@@ -53,16 +52,7 @@ final class Irls {
             for (int j = 0; j < columns.length; j++) {
                 cols[j + 1] = x[columns[j]];
             }
-            for (int a = 0; a < q; a++) {
-                for (int b = 0; b <= a; b++) {
-                    double s = 0;
-                    for (int i = 0; i < n; i++) {
-                        s += cols[a][i] * cols[b][i];
-                    }
-                    g[a][b] = s;
-                    g[b][a] = s;
-                }
-            }
+            double[][] g = gram(cols, null);
             List<Integer> in = new ArrayList<>();
             in.add(0);
             double[][] l = new double[q][q];
@@ -114,33 +104,45 @@ final class Irls {
         double[] zw = new double[n];
         while (iterations < MAX_ITERATIONS) {
             iterations++;
-            for (int i = 0; i < n; i++) {
-                double mu = 1 / (1 + Math.exp(-eta[i]));
-                double wi = mu * (1 - mu);
-                w[i] = wi;
-                zw[i] = wi * eta[i] + (y[i] - mu);
-            }
+            // Rows, then columns, on both cores: each value is computed as one after the other would.
+            int half = n / 2;
+            java.util.stream.IntStream.range(0, 2).parallel().forEach(part -> {
+                for (int i = part == 0 ? 0 : half, to = part == 0 ? half : n; i < to; i++) {
+                    double mu = 1 / (1 + Math.exp(-eta[i]));
+                    double wi = mu * (1 - mu);
+                    w[i] = wi;
+                    zw[i] = wi * eta[i] + (y[i] - mu);
+                }
+            });
             double[][] h = gram(design, w);
             double[] rhs = new double[q];
-            for (int a = 0; a < q; a++) {
+            java.util.stream.IntStream.range(0, q).parallel().forEach(a -> {
                 double s = 0;
+                double[] column = design[a];
                 for (int i = 0; i < n; i++) {
-                    s += design[a][i] * zw[i];
+                    s += column[i] * zw[i];
                 }
                 rhs[a] = s;
-            }
+            });
             double[] next = solve(h, rhs);
             if (next == null) {
                 break;
             }
             coef = next;
-            for (int i = 0; i < n; i++) {
-                double s = 0;
+            // η = Σₐ design[a] coef[a], added column by column (the same order of additions for each row)
+            double[] c = coef;
+            java.util.stream.IntStream.range(0, 2).parallel().forEach(part -> {
+                int from = part == 0 ? 0 : half;
+                int to = part == 0 ? half : n;
+                Arrays.fill(eta, from, to, 0.0);
                 for (int a = 0; a < q; a++) {
-                    s += design[a][i] * coef[a];
+                    double[] column = design[a];
+                    double ca = c[a];
+                    for (int i = from; i < to; i++) {
+                        eta[i] += column[i] * ca;
+                    }
                 }
-                eta[i] = s;
-            }
+            });
             double d = deviance(y, eta);
             boolean done = Math.abs(d - deviance) / (Math.abs(d) + 0.1) < 1e-12;
             deviance = d;
@@ -174,23 +176,81 @@ final class Irls {
         return softplus - y * eta;
     }
 
-    private static double[][] gram(double[][] design, double[] w) {
+    /** Rows per block of the Gram matrix: a block of the design, row by row, stays in the first-level cache. */
+    private static final int BLOCK = 64;
+
+    /**
+     * The weighted Gram matrix Σᵢ wᵢ aᵢ aᵢᵀ of the rows aᵢ of the design (w null: unweighted). The rows are cut into
+     * two fixed halves summed on two threads, each half in blocks of rows copied row-major so that the inner loop
+     * is an update of a row of the matrix with four rows' products at a time (a dot product per entry would be a
+     * chain of dependent additions); then the halves are added. The result does not depend on the
+     * number of threads.
+     */
+    static double[][] gram(double[][] design, double[] w) {
         int q = design.length;
-        int n = w.length;
+        int n = design[0].length;
+        int half = n / 2;
+        double[][] parts = java.util.stream.IntStream.range(0, 2).parallel()
+                .mapToObj(h -> gram(design, w, h == 0 ? 0 : half, h == 0 ? half : n)).toArray(double[][]::new);
         double[][] h = new double[q][q];
         for (int a = 0; a < q; a++) {
             for (int b = 0; b <= a; b++) {
-                double s = 0;
-                double[] ca = design[a];
-                double[] cb = design[b];
-                for (int i = 0; i < n; i++) {
-                    s += w[i] * ca[i] * cb[i];
-                }
+                double s = parts[0][a * q + b] + parts[1][a * q + b];
                 h[a][b] = s;
                 h[b][a] = s;
             }
         }
         return h;
+    }
+
+    /** The lower triangle of Σ wᵢ aᵢ aᵢᵀ over rows [from, to), row-major q × q. */
+    private static double[] gram(double[][] design, double[] w, int from, int to) {
+        int q = design.length;
+        double[] g = new double[q * q];
+        double[] t = new double[BLOCK * q];
+        for (int start = from; start < to; start += BLOCK) {
+            int m = Math.min(BLOCK, to - start);
+            for (int a = 0; a < q; a++) {
+                double[] c = design[a];
+                for (int r = 0; r < m; r++) {
+                    t[r * q + a] = c[start + r];
+                }
+            }
+            int r = 0;
+            // four rows at a time: one load and store of the matrix row for four rows' products
+            for (; r + 4 <= m; r += 4) {
+                int o0 = r * q;
+                int o1 = o0 + q;
+                int o2 = o1 + q;
+                int o3 = o2 + q;
+                double w0 = w == null ? 1 : w[start + r];
+                double w1 = w == null ? 1 : w[start + r + 1];
+                double w2 = w == null ? 1 : w[start + r + 2];
+                double w3 = w == null ? 1 : w[start + r + 3];
+                for (int a = 0; a < q; a++) {
+                    double s0 = w0 * t[o0 + a];
+                    double s1 = w1 * t[o1 + a];
+                    double s2 = w2 * t[o2 + a];
+                    double s3 = w3 * t[o3 + a];
+                    int ga = a * q;
+                    for (int b = 0; b <= a; b++) {
+                        g[ga + b] += s0 * t[o0 + b] + s1 * t[o1 + b] + s2 * t[o2 + b] + s3 * t[o3 + b];
+                    }
+                }
+            }
+            for (; r < m; r++) {
+                double wr = w == null ? 1 : w[start + r];
+                int row = r * q;
+                for (int a = 0; a < q; a++) {
+                    double s = wr * t[row + a];
+                    int ga = a * q;
+                    for (int b = 0; b <= a; b++) {
+                        g[ga + b] += s * t[row + b];
+                    }
+                }
+            }
+        }
+        return g;
     }
 
     /** Cholesky factor (lower), or null when not positive definite. */
