@@ -222,6 +222,8 @@ abstract class SubscriptionScenarios {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"subscription-churn\"", "id=\"subscription-factors\"",
                 "churn risk");
+        // The evidence names the signal used, in words (no missing message).
+        assertThat(page.body()).contains("which signal").doesNotContain("??");
         HttpResponse<String> modelPage = browser.page("/subscriptions/churn");
         assertThat(modelPage.statusCode()).isEqualTo(200);
         assertThat(modelPage.body()).contains("id=\"churn-auc\"", "id=\"churn-coefficients\"", "contract=");
