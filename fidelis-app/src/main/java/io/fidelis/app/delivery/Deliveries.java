@@ -174,16 +174,31 @@ public class Deliveries {
     /** Every delivery, oldest promise first, for the supply analytics (system use, not scoped). */
     @Transactional(readOnly = true)
     public void eachDelivery(Consumer<DeliveryFact> sink) {
+        eachDeliverySince(null, sink);
+    }
+
+    /**
+     * The deliveries promised from a day on ({@code null}: all), oldest promise first (system use, not scoped): the
+     * dashboard's recent figures read only these.
+     */
+    @Transactional(readOnly = true)
+    public void eachDeliverySince(LocalDate from, Consumer<DeliveryFact> sink) {
+        String since = from == null ? "" : " and exists (select 1 from delivery d where d.order_id = f.order_id"
+                + " and d.promised_on >= ?)";
+        Object[] params = from == null ? new Object[0] : new Object[] {from};
         Map<String, String[]> shortByOrder = new LinkedHashMap<>();
-        jdbc.sql("select order_id, sku, out_of_stock from delivery_shortfall"
-                        + " where quantity_short > 0 or out_of_stock order by order_id, sku")
+        jdbc.sql("select f.order_id, f.sku, f.out_of_stock from delivery_shortfall f"
+                        + " where (f.quantity_short > 0 or f.out_of_stock)" + since + " order by f.order_id, f.sku")
+                .params(params)
                 .query(rs -> {
                     String[] v = shortByOrder.computeIfAbsent(rs.getString(1), k -> new String[] {"", "0"});
                     v[0] = v[0].isEmpty() ? rs.getString(2) : v[0] + "," + rs.getString(2);
                     v[1] = Integer.toString(Integer.parseInt(v[1]) + (rs.getBoolean(3) ? 1 : 0));
                 });
         try (var rows = jdbc.sql("select d.order_id, d.customer_id, d.warehouse, d.promised_on, d.delivered_at"
-                        + " from delivery d order by d.promised_on, d.order_id")
+                        + " from delivery d" + (from == null ? "" : " where d.promised_on >= ?")
+                        + " order by d.promised_on, d.order_id")
+                .params(params)
                 .withFetchSize(2000)
                 .query((rs, n) -> {
                     String[] s = shortByOrder.getOrDefault(rs.getString(1), new String[] {"", "0"});

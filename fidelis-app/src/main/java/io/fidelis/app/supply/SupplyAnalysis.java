@@ -68,8 +68,8 @@ public class SupplyAnalysis {
         LocalDate asOf = LocalDate.now(clock);
         LocalDate from = asOf.minusDays(days);
         List<DeliveryFact> facts = new ArrayList<>();
-        deliveries.eachDelivery(f -> {
-            if (!f.promisedOn().isBefore(from) && f.promisedOn().isBefore(asOf)
+        deliveries.eachDeliverySince(from, f -> {
+            if (f.promisedOn().isBefore(asOf)
                     && (visible.isEmpty() || visible.get().contains(f.customerId()))) {
                 facts.add(f);
             }
