@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Spark job in local[2] gives every customer the profile the single-machine core gives them on the same lines
  * ({@link CoreProfiles}, computed in each test), to 1e-9: the summaries, the fitted parameters, P(alive), expected
  * purchases and spend, CLV, RFM, the typical rates, the stage and overlay. From Parquet, CSV and JDBC (H2 in memory),
- * written back to Parquet and over JDBC.
+ * written back to Parquet and over JDBC; {@link ProfileJobOnPostgresTest} runs the JDBC case on a real PostgreSQL.
  */
 class ProfileJobTest {
     static SparkSession spark;
@@ -111,30 +110,12 @@ class ProfileJobTest {
         List<SparkTests.Line> few = lines.subList(0, 5_000);
         String url = "jdbc:h2:mem:fidelis_spark;DB_CLOSE_DELAY=-1";
         try (Connection c = DriverManager.getConnection(url)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("create table purchase_line (customer_id varchar(20), purchased_at timestamp with time zone,"
-                        + " amount numeric(19,4), segment varchar(40))");
-            }
-            try (PreparedStatement insert = c.prepareStatement("insert into purchase_line values (?, ?, ?, ?)")) {
-                for (SparkTests.Line l : few) {
-                    insert.setString(1, l.customerId());
-                    // A purchase at 20:00 in Shanghai is 12:00 UTC of the same local day.
-                    insert.setObject(2, java.time.LocalDate.ofEpochDay(l.day()).atTime(20, 0)
-                            .atOffset(java.time.ZoneOffset.ofHours(8)));
-                    insert.setBigDecimal(3, java.math.BigDecimal.valueOf(l.amount()));
-                    insert.setString(4, l.segment());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            SparkTests.createPurchaseTable(c, few);
         }
         ProfileJob.Options options = ProfileJob.Options.defaults(END, 3);
         CoreProfiles.Result core = SparkTests.core(few, options);
 
-        Dataset<Row> table = PurchaseSource.read(spark, PurchaseSource.Format.JDBC, null, Map.of("url", url,
-                "query", "select customer_id, purchased_at, amount, segment from purchase_line"));
-        Dataset<Row> read = PurchaseSource.lines(table, new PurchaseSource.Columns("customer_id", "purchased_at",
-                "amount", null, null, "segment"), "Asia/Shanghai", null);
+        Dataset<Row> read = SparkTests.jdbcLines(spark, Map.of("url", url));
         try (ProfileJob.Result result = ProfileJob.run(read, options)) {
             ProfileSink.write(result.profiles(), ProfileSink.Format.JDBC, "customer_profile", Map.of("url", url));
         }

@@ -2,7 +2,13 @@ package io.fidelis.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +21,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** What the Spark tests share: one local[2] session per test class, generated lines, and comparing profiles. */
+/**
+ * What the Spark tests share: one local[2] session per test class, generated lines, the purchase table of the JDBC
+ * tests, and comparing profiles.
+ */
 final class SparkTests {
     static final LocalDate END = LocalDate.of(2025, 12, 31);
     static final double TOLERANCE = 1e-9;
@@ -47,6 +56,37 @@ final class SparkTests {
 
     static Dataset<Row> frame(SparkSession spark, List<Line> lines) {
         return spark.createDataFrame(lines.stream().map(Line::row).toList(), LINES);
+    }
+
+    /**
+     * Creates the JDBC tests' table {@code purchase_line} (customer_id, purchased_at as an instant, amount as a
+     * decimal, segment) with the lines, each bought at 20:00 in Shanghai: 12:00 UTC of the same local day. The same
+     * statements in H2 and PostgreSQL.
+     */
+    static void createPurchaseTable(Connection c, List<Line> lines) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create table purchase_line (customer_id varchar(20), purchased_at timestamp with time zone,"
+                    + " amount numeric(19,4), segment varchar(40))");
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into purchase_line values (?, ?, ?, ?)")) {
+            for (Line l : lines) {
+                insert.setString(1, l.customerId());
+                insert.setObject(2, LocalDate.ofEpochDay(l.day()).atTime(20, 0).atOffset(ZoneOffset.ofHours(8)));
+                insert.setBigDecimal(3, BigDecimal.valueOf(l.amount()));
+                insert.setString(4, l.segment());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** {@code purchase_line} read over JDBC (options: url, user, password) as the job's lines, days in Shanghai. */
+    static Dataset<Row> jdbcLines(SparkSession spark, Map<String, String> connection) {
+        Map<String, String> options = new HashMap<>(connection);
+        options.put("query", "select customer_id, purchased_at, amount, segment from purchase_line");
+        Dataset<Row> table = PurchaseSource.read(spark, PurchaseSource.Format.JDBC, null, options);
+        return PurchaseSource.lines(table, new PurchaseSource.Columns("customer_id", "purchased_at", "amount", null,
+                null, "segment"), "Asia/Shanghai", null);
     }
 
     /** The single-machine core on the same lines. */
