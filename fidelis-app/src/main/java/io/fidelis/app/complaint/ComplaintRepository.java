@@ -149,9 +149,27 @@ class ComplaintRepository {
         return jdbc.sql(sql.toString()).params(params).query(ComplaintRepository::complaint).list();
     }
 
-    List<Complaint> unresolved() {
-        return jdbc.sql(SELECT + " where status not in ('RESOLVED', 'CLOSED', 'WITHDRAWN') order by received_at")
-                .query(ComplaintRepository::complaint).list();
+    /**
+     * The unresolved complaints of these customers, oldest first: looked up by customer (its index), a thousand
+     * customers a query, so that the cost follows the customers asked about and not every open complaint there is.
+     */
+    List<HandlingComplaints.Unresolved> unresolvedOf(java.util.Collection<Long> customerIds) {
+        List<Long> ids = customerIds.stream().distinct().toList();
+        List<HandlingComplaints.Unresolved> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            out.addAll(jdbc.sql("select reference, customer_id, subject, status, received_at from complaint"
+                            + " where customer_id in (" + marks + ") and status not in ('RESOLVED', 'CLOSED',"
+                            + " 'WITHDRAWN')")
+                    .params(new ArrayList<Object>(chunk))
+                    .query((rs, n) -> new HandlingComplaints.Unresolved(rs.getString(1), rs.getLong(2),
+                            rs.getString(3), ComplaintStatus.valueOf(rs.getString(4)), instant(rs, "received_at")))
+                    .list());
+        }
+        out.sort(java.util.Comparator.comparing(HandlingComplaints.Unresolved::receivedAt)
+                .thenComparing(HandlingComplaints.Unresolved::reference));
+        return out;
     }
 
     List<Complaint> ofCustomer(long customerId) {

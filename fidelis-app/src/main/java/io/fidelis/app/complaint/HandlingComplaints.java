@@ -432,10 +432,7 @@ public class HandlingComplaints {
     /** The unresolved complaints of these customers (system use: the caller has scoped the customers), oldest first. */
     @Transactional(readOnly = true)
     public List<Unresolved> unresolvedOf(java.util.Collection<Long> customerIds) {
-        java.util.Set<Long> ids = new java.util.HashSet<>(customerIds);
-        return repository.unresolved().stream().filter(c -> ids.contains(c.customerId()))
-                .map(c -> new Unresolved(c.reference(), c.customerId(), c.subject(), c.status(), c.receivedAt()))
-                .toList();
+        return repository.unresolvedOf(customerIds);
     }
 
     public List<Category> categories() {

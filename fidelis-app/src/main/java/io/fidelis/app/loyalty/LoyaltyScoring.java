@@ -90,7 +90,9 @@ public class LoyaltyScoring {
         try {
             // Population models of other capabilities first (the subscription churn model), each in its own work.
             signals.forEach(CustomerSignals::beforeScoring);
-            return transactions.execute(status -> scoreAllInTransaction());
+            ScoringRun run = transactions.execute(status -> scoreAllInTransaction());
+            profiles.forgetClvs();
+            return run;
         } finally {
             running.unlock();
             io.micrometer.core.instrument.Timer.builder("fidelis.scoring.duration")

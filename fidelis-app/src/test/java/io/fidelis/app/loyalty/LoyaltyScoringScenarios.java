@@ -36,6 +36,8 @@ abstract class LoyaltyScoringScenarios {
     LoyaltyScoring scoring;
     @Autowired
     Changes changes;
+    @Autowired
+    LoyaltyProfiles profiles;
 
     @TestConfiguration
     static class Changes {
@@ -137,6 +139,29 @@ abstract class LoyaltyScoringScenarios {
         // Every first profile is a change from nothing, recorded and published.
         assertThat(run.changes()).isEqualTo(33);
         assertThat(changes.seen).hasSize(33);
+    }
+
+    @Test
+    void clvPercentilesAreCountedInTheCLVsOfTheLastRunAndRereadAfterTheNext() {
+        scoring.scoreAll();
+        List<Double> clvs = jdbc.sql("select clv from loyalty_profile where clv is not null order by clv")
+                .query(Double.class).list();
+        assertThat(clvs).hasSizeGreaterThan(10);
+        double median = clvs.get(clvs.size() / 2);
+        long atOrBelow = clvs.stream().filter(v -> v <= median).count();
+        // The SQL count the percentile stands for: the share of profiles with a CLV at most this one.
+        assertThat(profiles.clvPercentile(median)).isCloseTo(100.0 * atOrBelow / clvs.size(),
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(profiles.clvPercentile(clvs.get(clvs.size() - 1))).isEqualTo(100.0);
+        assertThat(profiles.clvPercentile(clvs.get(0) - 1)).isZero();
+        // Changed behind the scoring's back, the CLVs read are reused (for a minute by default) ...
+        jdbc.sql("update loyalty_profile set clv = clv + 1000000").update();
+        assertThat(profiles.clvPercentile(clvs.get(clvs.size() - 1))).isEqualTo(100.0);
+        // ... until a full scoring run commits, which forgets them.
+        profiles.forgetClvs();
+        assertThat(profiles.clvPercentile(clvs.get(clvs.size() - 1))).isZero();
+        scoring.scoreAll(); // the same CLVs again (the same purchases and day)
+        assertThat(profiles.clvPercentile(clvs.get(clvs.size() - 1))).isGreaterThan(50.0);
     }
 
     @Test

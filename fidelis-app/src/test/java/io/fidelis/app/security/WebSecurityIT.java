@@ -239,4 +239,20 @@ class WebSecurityIT {
         assertThat(admin.page("/settings/audit?entityType=staff_user&entityId=new.agent").body())
                 .contains("change-access").doesNotContain(">api_token<");
     }
+
+    @Test
+    void staticFilesAndWebJarsAreServedAndLinksAreNotRewritten() {
+        // WebConfiguration turns off the link rewriting of the resource chain; the files must still be served, by
+        // the URLs the layout writes (the WebJars without their version).
+        String page = admin.page("/customers").body();
+        assertThat(page).contains("src=\"/webjars/htmx.org/dist/htmx.min.js\"")
+                .contains("href=\"/css/fidelis.css\"").contains("src=\"/js/fidelis.js\"");
+        for (String file : List.of("/webjars/htmx.org/dist/htmx.min.js", "/webjars/echarts/echarts.min.js",
+                "/css/fidelis.css", "/js/fidelis.js")) {
+            HttpResponse<String> r = Http.at(port).getAny(file);
+            assertThat(r.statusCode()).as(file).isEqualTo(200);
+            assertThat(r.body()).as(file).hasSizeGreaterThan(100);
+        }
+        assertThat(Http.at(port).getAny("/webjars/htmx.org/dist/no-such-file.js").statusCode()).isEqualTo(404);
+    }
 }
