@@ -227,10 +227,11 @@ class ComplaintRepository {
     record Watched(long id, String reference, int escalation, boolean warned) {
     }
 
-    List<Watched> watched() {
+    List<Watched> watched(Instant receivedBy) {
         // Escalated twice, a complaint has no step left for the watch.
         return jdbc.sql("select id, reference, escalation, warned from complaint where status not in ('RESOLVED',"
-                        + " 'CLOSED', 'WITHDRAWN') and escalation < 2")
+                        + " 'CLOSED', 'WITHDRAWN') and escalation < 2 and received_at <= ?")
+                .param(utc(receivedBy))
                 .query((rs, n) -> new Watched(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
                 .list();
     }

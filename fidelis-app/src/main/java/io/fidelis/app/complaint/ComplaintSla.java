@@ -62,6 +62,30 @@ public class ComplaintSla {
                 c.acknowledgedAt() != null || c.status().terminal(), c.resolvedAt() != null || c.status().terminal());
     }
 
+    /**
+     * The least time after its receipt before which no complaint can be warned about or breached, whatever its
+     * severity: the shortest time used before a warning, of either clock. Business time never runs faster than the
+     * clock, so a complaint received later than this before now has nothing for the SLA watch.
+     */
+    Duration earliestWarning() {
+        Duration least = null;
+        for (Severity s : Severity.values()) {
+            for (List<String> spec : List.of(settings.acknowledgeHours(), settings.resolveHours())) {
+                Duration target;
+                try {
+                    target = target(spec, s);
+                } catch (IllegalStateException noHours) {
+                    continue; // a severity without hours is refused wherever it is used
+                }
+                Duration used = target.minus(warn(target));
+                if (least == null || used.compareTo(least) < 0) {
+                    least = used;
+                }
+            }
+        }
+        return least == null || least.isNegative() ? Duration.ZERO : least;
+    }
+
     private Duration warn(Duration target) {
         return Duration.ofSeconds(Math.round(target.toSeconds() * (1 - settings.warnShare())));
     }

@@ -55,7 +55,9 @@ class ComplaintSlaWatch {
     int watch(Instant now) {
         int steps = 0;
         List<StaffAccount> accounts = staff.accounts();
-        for (ComplaintRepository.Watched w : repository.watched()) {
+        // Complaints too young for any warning are not read at all (a minute's margin for rounding).
+        Instant receivedBy = now.minus(sla.earliestWarning()).plus(java.time.Duration.ofMinutes(1));
+        for (ComplaintRepository.Watched w : repository.watched(receivedBy)) {
             Integer step = transactions.execute(status -> watchOne(w, accounts, now));
             steps += step == null ? 0 : step;
         }
