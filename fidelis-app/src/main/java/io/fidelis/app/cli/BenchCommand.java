@@ -42,7 +42,8 @@ class BenchCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Purchase-line import speed into H2 and into PostgreSQL (embedded), against PostgreSQL's",
-                    "own COPY of the same file in the same run. Each run starts from an empty database.",
+                    "own COPY of the same file in the same run, and against each database's own bulk load of the",
+                    "same lines into Fidelis's real keyed tables. Each run starts from an empty database.",
                     "Reports medians; --heap-lines also imports a larger file in a child JVM capped at -Xmx512m."})
     static class ImportBench implements Callable<Integer> {
         @Option(names = "--lines", defaultValue = "1000000", description = "Purchase lines (default ${DEFAULT-VALUE}).")
@@ -72,8 +73,10 @@ class BenchCommand implements Runnable {
 
             List<Double> h2 = new ArrayList<>();
             List<Double> h2raw = new ArrayList<>();
+            List<Double> h2keyed = new ArrayList<>();
             List<Double> pg = new ArrayList<>();
             List<Double> copy = new ArrayList<>();
+            List<Double> pgkeyed = new ArrayList<>();
             try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
                 for (int r = 1; r <= runs; r++) {
                     Path h2dir = work.resolve("h2-" + r);
@@ -82,24 +85,36 @@ class BenchCommand implements Runnable {
                     deleteTree(h2dir);
                     h2raw.add(h2BatchInsertSeconds(file, work.resolve("h2raw-" + r)));
                     deleteTree(work.resolve("h2raw-" + r));
+                    KeyedBulkLoad.Timing h2k = h2KeyedLoad(file, work.resolve("h2keyed-" + r));
+                    h2keyed.add(h2k.seconds());
+                    deleteTree(work.resolve("h2keyed-" + r));
                     String db = "bench_" + r;
                     String copyDb = "bench_copy_" + r;
+                    String keyedDb = "bench_keyed_" + r;
                     try (Connection c = postgres.getPostgresDatabase().getConnection();
                          Statement st = c.createStatement()) {
                         st.execute("create database " + db);
                         st.execute("create database " + copyDb);
+                        st.execute("create database " + keyedDb);
                     }
                     String url = postgres.getJdbcUrl("postgres", db);
-                    // Alternate the order so neither always runs on a warmer server.
-                    if (r % 2 == 1) {
-                        copy.add(copySeconds(postgres, copyDb, file));
-                        pg.add(importSeconds(file, pgProps(url)));
-                    } else {
-                        pg.add(importSeconds(file, pgProps(url)));
-                        copy.add(copySeconds(postgres, copyDb, file));
+                    // Rotate the order so that none always runs on a warmer server.
+                    KeyedBulkLoad.Timing pgk = null;
+                    for (int k = 0; k < 3; k++) {
+                        switch ((r - 1 + k) % 3) {
+                            case 0 -> copy.add(copySeconds(postgres, copyDb, file));
+                            case 1 -> pg.add(importSeconds(file, pgProps(url)));
+                            default -> {
+                                pgk = pgKeyedCopy(postgres, keyedDb, file);
+                                pgkeyed.add(pgk.seconds());
+                            }
+                        }
                     }
-                    System.out.printf("run %d: H2 import %.2f s, H2 batch insert %.2f s, PostgreSQL import %.2f s,"
-                            + " COPY %.2f s%n", r, h2.get(r - 1), h2raw.get(r - 1), pg.get(r - 1), copy.get(r - 1));
+                    System.out.printf("run %d: H2 import %.2f s, H2 batch insert %.2f s, H2 keyed bulk load %.2f s"
+                            + " (reading and grouping in Java %.2f s), PostgreSQL import %.2f s, COPY %.2f s,"
+                            + " keyed COPY %.2f s (reading and grouping in Java %.2f s)%n", r, h2.get(r - 1),
+                            h2raw.get(r - 1), h2k.seconds(), h2k.javaSeconds(), pg.get(r - 1), copy.get(r - 1),
+                            pgk.seconds(), pgk.javaSeconds());
                 }
             }
             double n = files.lineCount();
@@ -108,12 +123,24 @@ class BenchCommand implements Runnable {
             System.out.printf("| import into H2 | %.2f | %,.0f |%n", median(h2), n / median(h2));
             System.out.printf("| H2 batch insert of the lines into one table (baseline) | %.2f | %,.0f |%n",
                     median(h2raw), n / median(h2raw));
+            System.out.printf("| H2 batch insert into the real keyed tables (baseline) | %.2f | %,.0f |%n",
+                    median(h2keyed), n / median(h2keyed));
             System.out.printf("| import into PostgreSQL | %.2f | %,.0f |%n", median(pg), n / median(pg));
             System.out.printf("| PostgreSQL COPY (baseline) | %.2f | %,.0f |%n", median(copy), n / median(copy));
+            System.out.printf("| PostgreSQL COPY into the real keyed tables (baseline) | %.2f | %,.0f |%n",
+                    median(pgkeyed), n / median(pgkeyed));
             System.out.printf("Import into PostgreSQL runs at %.0f%% of COPY's speed (median of per-run ratios).%n",
                     100 * medianRatio(copy, pg));
+            System.out.printf("Import into PostgreSQL runs at %.0f%% of the keyed COPY's speed.%n",
+                    100 * medianRatio(pgkeyed, pg));
+            System.out.printf("Keyed COPY runs at %.0f%% of COPY's speed into the unindexed table.%n",
+                    100 * medianRatio(copy, pgkeyed));
             System.out.printf("Import into H2 runs at %.0f%% of H2's plain batch insert speed.%n",
                     100 * medianRatio(h2raw, h2));
+            System.out.printf("Import into H2 runs at %.0f%% of H2's keyed bulk load speed.%n",
+                    100 * medianRatio(h2keyed, h2));
+            System.out.printf("H2's keyed bulk load runs at %.0f%% of its plain batch insert speed.%n",
+                    100 * medianRatio(h2raw, h2keyed));
 
             if (heapLines > 0) {
                 heapCheck(work);
@@ -185,6 +212,30 @@ class BenchCommand implements Runnable {
                 }
                 c.commit();
                 return (System.nanoTime() - t) / 1e9;
+            }
+        }
+
+        /**
+         * H2's own bulk load of the same lines into the real tables (see {@link KeyedBulkLoad}) of a fresh H2 file
+         * database; Flyway creates the schema first, outside the time.
+         */
+        static KeyedBulkLoad.Timing h2KeyedLoad(Path file, Path dbDir) throws SQLException, IOException {
+            String url = "jdbc:h2:file:" + dbDir.resolve("f");
+            KeyedBulkLoad.createSchema(url, "sa", "", "h2");
+            try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {
+                return KeyedBulkLoad.h2(c, file);
+            }
+        }
+
+        /**
+         * PostgreSQL's own COPY of the same lines into the real tables (see {@link KeyedBulkLoad}) of an empty
+         * database; Flyway creates the schema first, outside the time.
+         */
+        static KeyedBulkLoad.Timing pgKeyedCopy(EmbeddedPostgres postgres, String db, Path file)
+                throws SQLException, IOException {
+            KeyedBulkLoad.createSchema(postgres.getJdbcUrl("postgres", db), "postgres", "postgres", "postgresql");
+            try (Connection c = postgres.getDatabase("postgres", db).getConnection()) {
+                return KeyedBulkLoad.postgres(c, file);
             }
         }
 
