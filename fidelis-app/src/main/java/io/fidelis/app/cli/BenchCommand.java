@@ -21,6 +21,7 @@ import io.fidelis.app.importing.ImportFile;
 import io.fidelis.app.importing.ImportKind;
 import io.fidelis.app.importing.ImportSummary;
 import io.fidelis.app.importing.ImportingCsv;
+import io.fidelis.app.importing.KeyedBulkLoad;
 import io.fidelis.core.demo.DemoBusiness;
 import io.fidelis.core.demo.DemoFiles;
 import io.fidelis.core.demo.DemoOptions;
@@ -223,7 +224,7 @@ class BenchCommand implements Runnable {
             String url = "jdbc:h2:file:" + dbDir.resolve("f");
             KeyedBulkLoad.createSchema(url, "sa", "", "h2");
             try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {
-                return KeyedBulkLoad.h2(c, file);
+                return KeyedBulkLoad.load(c, file);
             }
         }
 
@@ -235,7 +236,7 @@ class BenchCommand implements Runnable {
                 throws SQLException, IOException {
             KeyedBulkLoad.createSchema(postgres.getJdbcUrl("postgres", db), "postgres", "postgres", "postgresql");
             try (Connection c = postgres.getDatabase("postgres", db).getConnection()) {
-                return KeyedBulkLoad.postgres(c, file);
+                return KeyedBulkLoad.load(c, file);
             }
         }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.fidelis.app.shared.ConflictException;
+import io.fidelis.app.shared.InChunks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -154,19 +155,16 @@ class ComplaintRepository {
      * customers a query, so that the cost follows the customers asked about and not every open complaint there is.
      */
     List<HandlingComplaints.Unresolved> unresolvedOf(java.util.Collection<Long> customerIds) {
-        List<Long> ids = customerIds.stream().distinct().toList();
         List<HandlingComplaints.Unresolved> out = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            out.addAll(jdbc.sql("select reference, customer_id, subject, status, received_at from complaint"
-                            + " where customer_id in (" + marks + ") and status not in ('RESOLVED', 'CLOSED',"
-                            + " 'WITHDRAWN')")
-                    .params(new ArrayList<Object>(chunk))
-                    .query((rs, n) -> new HandlingComplaints.Unresolved(rs.getString(1), rs.getLong(2),
-                            rs.getString(3), ComplaintStatus.valueOf(rs.getString(4)), instant(rs, "received_at")))
-                    .list());
-        }
+        InChunks.each(customerIds.stream().distinct().toList(), InChunks.SIZE, (in, ids) ->
+                out.addAll(jdbc.sql("select reference, customer_id, subject, status, received_at from complaint"
+                                + " where customer_id in (" + in + ") and status not in ('RESOLVED', 'CLOSED',"
+                                + " 'WITHDRAWN')")
+                        .params(ids)
+                        .query((rs, n) -> new HandlingComplaints.Unresolved(rs.getString(1), rs.getLong(2),
+                                rs.getString(3), ComplaintStatus.valueOf(rs.getString(4)),
+                                instant(rs, "received_at")))
+                        .list()));
         out.sort(java.util.Comparator.comparing(HandlingComplaints.Unresolved::receivedAt)
                 .thenComparing(HandlingComplaints.Unresolved::reference));
         return out;
@@ -253,18 +251,14 @@ class ComplaintRepository {
     /** The waiting and resumed steps of many complaints (for their SLA clocks), a thousand per query. */
     java.util.Map<Long, List<Complaint.History>> waits(Collection<Long> ids) {
         java.util.Map<Long, List<Complaint.History>> out = new java.util.HashMap<>();
-        List<Long> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 1000) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.sql("select complaint_id, at, kind from complaint_event where kind in ('WAITING', 'RESUMED') and"
-                            + " complaint_id in (" + in + ") order by at, id")
-                    .params(new ArrayList<Object>(chunk))
-                    .query(rs -> {
-                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Complaint.History(
-                                instant(rs, "at"), "system", rs.getString(3), null, null, null, true));
-                    });
-        }
+        InChunks.each(new ArrayList<>(ids), InChunks.SIZE, (in, chunk) ->
+                jdbc.sql("select complaint_id, at, kind from complaint_event where kind in ('WAITING', 'RESUMED')"
+                                + " and complaint_id in (" + in + ") order by at, id")
+                        .params(chunk)
+                        .query(rs -> {
+                            out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Complaint.History(
+                                    instant(rs, "at"), "system", rs.getString(3), null, null, null, true));
+                        }));
         return out;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import io.fidelis.app.shared.InChunks;
 
 /** Stores customer aggregates with explicit SQL. */
 @Repository
@@ -54,13 +55,9 @@ class Customers {
     /** Customers by internal id, a thousand per query. */
     java.util.Map<Long, CustomerRecord> recordsOf(java.util.Collection<Long> ids) {
         java.util.Map<Long, CustomerRecord> out = new java.util.HashMap<>();
-        java.util.List<Long> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ids));
-        for (int from = 0; from < all.size(); from += 1000) {
-            java.util.List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.sql(RECORD + " where c.id in (" + in + ")").params(new java.util.ArrayList<Object>(chunk))
-                    .query(Customers::record).list().forEach(r -> out.put(r.id(), r));
-        }
+        InChunks.each(new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ids)), InChunks.SIZE, (in, chunk) ->
+                jdbc.sql(RECORD + " where c.id in (" + in + ")").params(chunk)
+                        .query(Customers::record).list().forEach(r -> out.put(r.id(), r)));
         return out;
     }
 

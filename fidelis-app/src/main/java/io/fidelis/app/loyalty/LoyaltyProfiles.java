@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import io.fidelis.core.clv.Fit;
 import io.fidelis.core.loyalty.LoyaltyAssessment;
+import io.fidelis.app.shared.InChunks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -265,19 +266,15 @@ class LoyaltyProfiles {
 
     Map<Long, LoyaltyReadings.Brief> briefsOf(java.util.Collection<Long> ids) {
         Map<Long, LoyaltyReadings.Brief> out = new HashMap<>();
-        List<Long> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ids));
-        for (int from = 0; from < all.size(); from += 1000) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.sql("select customer_id, stage, overlay, p_alive, clv, occasions from loyalty_profile"
-                            + " where customer_id in (" + in + ")")
-                    .params(new java.util.ArrayList<Object>(chunk))
-                    .query(rs -> {
-                        out.put(rs.getLong(1), new LoyaltyReadings.Brief(rs.getString(2), rs.getString(3),
-                                (Double) rs.getObject(4, Double.class), (Double) rs.getObject(5, Double.class),
-                                rs.getInt(6)));
-                    });
-        }
+        InChunks.each(new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ids)), InChunks.SIZE, (in, chunk) ->
+                jdbc.sql("select customer_id, stage, overlay, p_alive, clv, occasions from loyalty_profile"
+                                + " where customer_id in (" + in + ")")
+                        .params(chunk)
+                        .query(rs -> {
+                            out.put(rs.getLong(1), new LoyaltyReadings.Brief(rs.getString(2), rs.getString(3),
+                                    (Double) rs.getObject(4, Double.class), (Double) rs.getObject(5, Double.class),
+                                    rs.getInt(6)));
+                        }));
         return out;
     }
 
@@ -315,13 +312,12 @@ class LoyaltyProfiles {
     private double[] cachedClvs() {
         long generation = clvGeneration.get();
         SortedClvs c = clvCache;
-        if (c != null && c.generation() == generation && System.nanoTime() - c.loadedNanos() < clvRefresh.toNanos()) {
+        if (fresh(c, generation)) {
             return c.values();
         }
         synchronized (this) {
             c = clvCache;
-            if (c != null && c.generation() == generation
-                    && System.nanoTime() - c.loadedNanos() < clvRefresh.toNanos()) {
+            if (fresh(c, generation)) {
                 return c.values();
             }
             long loaded = System.nanoTime();
@@ -331,6 +327,10 @@ class LoyaltyProfiles {
             }
             return values;
         }
+    }
+
+    private boolean fresh(SortedClvs c, long generation) {
+        return c != null && c.generation() == generation && System.nanoTime() - c.loadedNanos() < clvRefresh.toNanos();
     }
 
     /** After a full scoring run has committed: percentiles are counted in the new CLVs from now on. */

@@ -23,6 +23,7 @@ import io.fidelis.app.customer.CustomerRecord;
 import io.fidelis.app.security.CurrentStaff;
 import io.fidelis.app.shared.BusinessRuleException;
 import io.fidelis.app.shared.ConflictException;
+import io.fidelis.app.shared.InChunks;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -395,15 +396,12 @@ public class PurchaseRecording {
     public java.util.Map<String, List<String>> skusOfOrders(java.util.Collection<String> orderIds) {
         java.util.Map<String, List<String>> out = new java.util.HashMap<>();
         List<String> ids = orderIds.stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            jdbc.sql("select order_id, sku from purchase_line where sku is not null and quantity > 0 and order_id in ("
-                            + marks + ")").params(chunk)
-                    .query(rs -> {
-                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                    });
-        }
+        InChunks.each(ids, 500, (in, chunk) ->
+                jdbc.sql("select order_id, sku from purchase_line where sku is not null and quantity > 0 and order_id"
+                                + " in (" + in + ")").params(chunk)
+                        .query(rs -> {
+                            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                        }));
         return out;
     }
 }

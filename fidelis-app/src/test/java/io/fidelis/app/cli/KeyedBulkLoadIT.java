@@ -26,6 +26,7 @@ import io.fidelis.app.importing.ImportFile;
 import io.fidelis.app.importing.ImportKind;
 import io.fidelis.app.importing.ImportSummary;
 import io.fidelis.app.importing.ImportingCsv;
+import io.fidelis.app.importing.KeyedBulkLoad;
 import io.fidelis.app.support.EmbeddedPostgresSupport;
 import io.fidelis.core.demo.DemoBusiness;
 import io.fidelis.core.demo.DemoFiles;

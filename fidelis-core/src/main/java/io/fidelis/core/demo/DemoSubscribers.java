@@ -193,18 +193,8 @@ public final class DemoSubscribers {
         return -Math.log(1.0 - random.nextDouble()) * mean;
     }
 
-    /** Poisson by inversion (small means only). */
     private static int poisson(SplittableRandom random, double mean) {
-        double u = random.nextDouble();
-        double p = Math.exp(-mean);
-        double cdf = p;
-        int k = 0;
-        while (u > cdf && k < 1000) {
-            k++;
-            p *= mean / k;
-            cdf += p;
-        }
-        return k;
+        return RandomDraws.poisson(random.nextDouble(), mean);
     }
 
     /** Two decimals, as a CSV export would have them. */

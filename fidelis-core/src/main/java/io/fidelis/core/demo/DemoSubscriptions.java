@@ -51,8 +51,8 @@ public final class DemoSubscriptions {
                 String contract = c < 0.55 ? "Month-to-month" : c < 0.85 ? "One year" : "Two year";
                 double contractFactor = c < 0.55 ? 1.8 : c < 0.85 ? 0.6 : 0.3;
                 String payment = List.of("Card", "Bank transfer", "Cash on delivery").get(random.nextInt(3));
-                int contacts = poisson(random, 1.2);
-                int issues = poisson(random, 0.3);
+                int contacts = random.poisson(1.2);
+                int issues = random.poisson(0.3);
                 LocalDate start = asOf.minusDays(30 + random.nextInt(20 * 30));
                 double hazard = Math.min(0.9, BASE_HAZARD * contractFactor * (1 + 0.35 * contacts)
                         * (issues > 0 ? 1.8 : 1) * (plan == 2 ? 0.7 : 1));
@@ -71,19 +71,5 @@ public final class DemoSubscriptions {
             }
         }
         return file;
-    }
-
-    /** A Poisson draw by inversion (small means only). */
-    private static int poisson(RandomDraws random, double mean) {
-        double u = random.uniform();
-        double p = Math.exp(-mean);
-        double cumulative = p;
-        int k = 0;
-        while (u > cumulative && k < 50) {
-            k++;
-            p *= mean / k;
-            cumulative += p;
-        }
-        return k;
     }
 }

@@ -54,6 +54,24 @@ final class RandomDraws {
         }
     }
 
+    /** A Poisson count with a small mean, by inversion. */
+    int poisson(double mean) {
+        return poisson(random.nextDouble(), mean);
+    }
+
+    /** The Poisson count whose cumulative probability first reaches {@code u}, by inversion (small means only). */
+    static int poisson(double u, double mean) {
+        double p = Math.exp(-mean);
+        double cumulative = p;
+        int k = 0;
+        while (u > cumulative && k < 1000) {
+            k++;
+            p *= mean / k;
+            cumulative += p;
+        }
+        return k;
+    }
+
     /** 1 + a geometric count with the given mean (at least 1). */
     int geometricAtLeastOne(double mean) {
         double p = 1.0 / mean;
