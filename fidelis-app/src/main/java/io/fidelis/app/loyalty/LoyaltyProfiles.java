@@ -97,9 +97,32 @@ class LoyaltyProfiles {
         insert(List.of(p));
     }
 
-    /** The last full run's models, if there was one with a fitted BG/NBD. */
-    @SuppressWarnings("unchecked")
+    /** The models last read, and the rows they were read from. */
+    private record ReadModels(long modelId, long populationId, Optional<Stored> stored) {
+    }
+
+    private volatile ReadModels readModels;
+
+    /**
+     * The last full run's models, if there was one with a fitted BG/NBD. Read again only when a run has stored new
+     * ones (a new model or population row): rescoring a customer after each purchase need not parse the population
+     * figures each time.
+     */
     Optional<Stored> latestModels() {
+        long[] rows = jdbc.sql("select coalesce((select max(id) from loyalty_model), 0),"
+                + " coalesce((select max(id) from loyalty_population), 0)")
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+        ReadModels last = readModels;
+        if (last != null && last.modelId() == rows[0] && last.populationId() == rows[1]) {
+            return last.stored();
+        }
+        Optional<Stored> stored = readLatestModels();
+        readModels = new ReadModels(rows[0], rows[1], stored);
+        return stored;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Stored> readLatestModels() {
         Optional<Map<String, Double>> bg = latestParams("bgnbd");
         if (bg.isEmpty()) {
             return Optional.empty();

@@ -44,8 +44,10 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner.username(), null,
-                List.of(new SimpleGrantedAuthority(owner.role().authority()))));
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                owner.username(), null, List.of(new SimpleGrantedAuthority(owner.role().authority())));
+        authentication.setDetails(owner); // who the token was checked for: CurrentStaff need not read them again
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -13,14 +13,19 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.fidelis.app.audit.AuditableChange;
 import io.fidelis.app.shared.InvalidInputException;
 import io.fidelis.app.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Personal API tokens for {@code /api/**}: a user creates and revokes their own; an admin may revoke anyone's.
@@ -35,10 +40,24 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
+    /**
+     * Tokens found valid lately, by hash, so that an API client's every request does not read the token again. A
+     * revocation or a change of its owner's access on this server forgets them all when it commits; another server
+     * on the same database stops accepting a revoked token within {@link #rememberFor}.
+     */
+    private final java.util.Map<String, Remembered> recent = new ConcurrentHashMap<>();
+    /** Bumped when tokens or access change, so that a lookup that raced the change is not remembered. */
+    private final AtomicLong generation = new AtomicLong();
+    private final Duration rememberFor;
 
-    ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events) {
+    private record Remembered(long tokenId, StaffMember member, Instant until) {
+    }
+
+    ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events,
+              @Value("${fidelis.security.api-token-cache:30s}") Duration rememberFor) {
         this.jdbc = jdbc;
         this.events = events;
+        this.rememberFor = rememberFor;
     }
 
     /** A newly created token; {@code token} is the secret, shown to its owner this once. */
@@ -96,6 +115,7 @@ public class ApiTokens {
             return;
         }
         jdbc.sql("update api_token set revoked_at = ? where id = ?").params(now(), id).update();
+        forgetWhenCommitted();
         events.publishEvent(new AuditableChange(requester, "api_token", String.valueOf(id), "revoke",
                 AuditableChange.json("owner", t.owner(), "active", true),
                 AuditableChange.json("owner", t.owner(), "active", false)));
@@ -107,6 +127,12 @@ public class ApiTokens {
             return Optional.empty();
         }
         String h = hash(token);
+        Instant at = clock.instant();
+        Remembered known = recent.get(h);
+        if (known != null && known.until().isAfter(at)) {
+            return Optional.of(known.member());
+        }
+        long seen = generation.get();
         record Found(long tokenId, StaffMember member, OffsetDateTime lastUsed) {
         }
         Optional<Found> found = jdbc.sql("select t.id, u.id, u.username, u.display_name, u.role, t.last_used_at"
@@ -116,13 +142,44 @@ public class ApiTokens {
                 .query((rs, n) -> new Found(rs.getLong(1), new StaffMember(rs.getLong(2), rs.getString(3),
                         rs.getString(4), Role.valueOf(rs.getString(5))), rs.getObject(6, OffsetDateTime.class)))
                 .optional();
-        found.ifPresent(f -> {
-            OffsetDateTime now = now();
-            if (f.lastUsed() == null || f.lastUsed().plus(TOUCH_EVERY).isBefore(now)) {
-                jdbc.sql("update api_token set last_used_at = ? where id = ?").params(now, f.tokenId()).update();
+        if (found.isEmpty()) {
+            recent.remove(h);
+            return Optional.empty();
+        }
+        Found f = found.get();
+        OffsetDateTime now = now();
+        if (f.lastUsed() == null || f.lastUsed().plus(TOUCH_EVERY).isBefore(now)) {
+            jdbc.sql("update api_token set last_used_at = ? where id = ?").params(now, f.tokenId()).update();
+        }
+        if (!rememberFor.isZero() && !rememberFor.isNegative()) {
+            recent.put(h, new Remembered(f.tokenId(), f.member(), at.plus(rememberFor)));
+            if (generation.get() != seen) {
+                recent.remove(h); // a revocation or an access change committed meanwhile
             }
-        });
-        return found.map(Found::member);
+        }
+        return Optional.of(f.member());
+    }
+
+    /**
+     * Forgets the tokens found valid lately, now and once the current transaction commits (so that a lookup
+     * between the two, which still saw the old rows, is not remembered either): after a revocation, or a change of
+     * a user's role or of whether they may sign in.
+     */
+    void forgetWhenCommitted() {
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+    }
+
+    private void forget() {
+        generation.incrementAndGet();
+        recent.clear();
     }
 
     private static final String SELECT = "select t.id, u.username, t.name, t.token_prefix, t.created_at,"

@@ -19,11 +19,13 @@ public class StaffDirectory {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final ApiTokens tokens;
 
-    StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events) {
+    StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, ApiTokens tokens) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.events = events;
+        this.tokens = tokens;
     }
 
     public Optional<StaffMember> byUsername(String username) {
@@ -136,6 +138,7 @@ public class StaffDirectory {
         boolean canLogin = enabled && before.hasPassword();
         jdbc.sql("update staff_user set role = ?, enabled = ? where username = ?")
                 .params(role.name(), canLogin, username).update();
+        tokens.forgetWhenCommitted(); // a token acts with its owner's role, and not at all once they are disabled
         events.publishEvent(new AuditableChange(actor(), "staff_user", username, "change-access",
                 AuditableChange.json("role", before.member().role().name(), "enabled", before.enabled()),
                 AuditableChange.json("role", role.name(), "enabled", canLogin)));

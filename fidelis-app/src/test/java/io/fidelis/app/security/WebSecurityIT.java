@@ -41,6 +41,8 @@ class WebSecurityIT {
     JdbcClient jdbc;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    io.fidelis.app.staff.ApiTokens tokens;
 
     Http admin;
 
@@ -185,6 +187,16 @@ class WebSecurityIT {
         assertThat(api.get("/api/v1/customers").statusCode()).isEqualTo(401);
         assertThat(jdbc.sql("select action from audit_event where entity_type = 'api_token' order by id")
                 .query(String.class).list()).containsExactly("create", "revoke");
+
+        // Tokens found valid are remembered for a while, but a token acts with its owner's access as it is now:
+        // a new role at once, and nothing once the owner may no longer sign in.
+        Http again = Http.at(port).bearer(tokens.issue("scripter", "second").token());
+        assertThat(again.get("/api/v1/customers").statusCode()).isEqualTo(200);
+        assertThat(again.post("/api/v1/customers", "{\"externalId\":\"Z1\"}").statusCode()).isEqualTo(403);
+        staff.changeAccess("scripter", Role.MANAGER, true);
+        assertThat(again.post("/api/v1/customers", "{\"externalId\":\"Z2\"}").statusCode()).isEqualTo(201);
+        staff.changeAccess("scripter", Role.MANAGER, false);
+        assertThat(again.get("/api/v1/customers").statusCode()).isEqualTo(401);
     }
 
     @Test
