@@ -50,7 +50,7 @@ public class ApiTokens {
     private final AtomicLong generation = new AtomicLong();
     private final Duration rememberFor;
 
-    private record Remembered(long tokenId, StaffMember member, Instant until) {
+    private record Remembered(StaffMember member, Instant until) {
     }
 
     ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events,
@@ -152,7 +152,7 @@ public class ApiTokens {
             jdbc.sql("update api_token set last_used_at = ? where id = ?").params(now, f.tokenId()).update();
         }
         if (!rememberFor.isZero() && !rememberFor.isNegative()) {
-            recent.put(h, new Remembered(f.tokenId(), f.member(), at.plus(rememberFor)));
+            recent.put(h, new Remembered(f.member(), at.plus(rememberFor)));
             if (generation.get() != seen) {
                 recent.remove(h); // a revocation or an access change committed meanwhile
             }
