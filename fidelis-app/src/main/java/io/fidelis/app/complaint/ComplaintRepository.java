@@ -403,15 +403,18 @@ class ComplaintRepository {
         return outcomes(null);
     }
 
-    /** Every complaint's outcome, or one customer's when {@code customerId} is not null. */
-    List<Outcome> outcomes(Long customerId) {
-        var sql = customerId == null
-                ? jdbc.sql("select customer_id, status, received_at, resolved_at from complaint")
-                : jdbc.sql("select customer_id, status, received_at, resolved_at from complaint where customer_id = ?")
-                .param(customerId);
-        return sql.query((rs, n) -> new Outcome(rs.getLong(1), ComplaintStatus.valueOf(rs.getString(2)),
-                        instant(rs, "received_at"), instant(rs, "resolved_at")))
-                .list();
+    /** Every complaint's outcome, or some customers' when {@code customerIds} is not null. */
+    List<Outcome> outcomes(List<Long> customerIds) {
+        String select = "select customer_id, status, received_at, resolved_at from complaint";
+        org.springframework.jdbc.core.RowMapper<Outcome> outcome = (rs, n) -> new Outcome(rs.getLong(1),
+                ComplaintStatus.valueOf(rs.getString(2)), instant(rs, "received_at"), instant(rs, "resolved_at"));
+        if (customerIds == null) {
+            return jdbc.sql(select).query(outcome).list();
+        }
+        List<Outcome> out = new ArrayList<>();
+        InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) ->
+                out.addAll(jdbc.sql(select + " where customer_id in (" + in + ")").params(ids).query(outcome).list()));
+        return out;
     }
 
     /** When each customer's complaints were received, by category (system use: the supply analytics). */

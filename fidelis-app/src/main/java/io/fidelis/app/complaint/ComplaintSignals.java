@@ -24,24 +24,24 @@ class ComplaintSignals implements CustomerSignals {
     private final ComplaintRepository repository;
     private final PurchaseRecording purchases;
     private final Clock clock = Clock.systemUTC();
-    /** One customer's signals only, or everyone's when null. */
-    private final Long only;
+    /** Some customers' signals only, or everyone's when null. */
+    private final List<Long> only;
 
     @org.springframework.beans.factory.annotation.Autowired
     ComplaintSignals(ComplaintRepository repository, PurchaseRecording purchases) {
         this(repository, purchases, null);
     }
 
-    private ComplaintSignals(ComplaintRepository repository, PurchaseRecording purchases, Long only) {
+    private ComplaintSignals(ComplaintRepository repository, PurchaseRecording purchases, List<Long> only) {
         this.repository = repository;
         this.purchases = purchases;
         this.only = only;
     }
 
-    /** The same signals read for one customer alone (within the caller's transaction). */
+    /** The same signals read for these customers alone (within the caller's transaction). */
     @Override
-    public CustomerSignals forCustomer(long customerId) {
-        return new ComplaintSignals(repository, purchases, customerId);
+    public CustomerSignals forCustomers(java.util.Collection<Long> customerIds) {
+        return new ComplaintSignals(repository, purchases, List.copyOf(customerIds));
     }
 
     private List<ComplaintRepository.Outcome> resolved() {
@@ -87,7 +87,7 @@ class ComplaintSignals implements CustomerSignals {
         Instant earliest = resolved.stream().map(ComplaintRepository.Outcome::resolvedAt).min(Instant::compareTo)
                 .orElseThrow();
         Map<Long, List<Instant>> orders = only == null ? purchases.ordersSince(earliest)
-                : Map.of(only, purchases.ordersSince(only, earliest));
+                : purchases.ordersSince(only, earliest);
         for (ComplaintRepository.Outcome o : resolved) {
             if (orders.getOrDefault(o.customerId(), List.of()).stream().anyMatch(t -> t.isAfter(o.resolvedAt()))) {
                 out.add(o.customerId());

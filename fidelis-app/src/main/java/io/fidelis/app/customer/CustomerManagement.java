@@ -234,6 +234,12 @@ public class CustomerManagement {
         return customers.traitsOf(customerId);
     }
 
+    /** Some customers' traits by id, for rescoring them together (system use, not scoped). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, CustomerTraits> traitsOf(java.util.Collection<Long> customerIds) {
+        return customers.traitsOf(customerIds);
+    }
+
     /** How many customers the caller may see. */
     @Transactional(readOnly = true)
     public long count() {

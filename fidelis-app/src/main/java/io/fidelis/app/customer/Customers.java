@@ -321,6 +321,14 @@ class Customers {
         return jdbc.sql(TRAITS + " where c.id = ?").param(id).query(Customers::traits).optional();
     }
 
+    java.util.Map<Long, CustomerTraits> traitsOf(java.util.Collection<Long> ids) {
+        java.util.Map<Long, CustomerTraits> out = new java.util.HashMap<>();
+        io.fidelis.app.shared.InChunks.eachPadded(ids.stream().distinct().toList(), (in, chunk) ->
+                jdbc.sql(TRAITS + " where c.id in (" + in + ")").params(chunk).query(Customers::traits).list()
+                        .forEach(t -> out.put(t.id(), t)));
+        return out;
+    }
+
     void eachTraits(java.util.function.Consumer<CustomerTraits> sink) {
         try (var rows = jdbc.sql(TRAITS).withFetchSize(1000).query(Customers::traits).stream()) {
             rows.forEach(sink);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.fidelis.app.customer.CustomerManagement;
@@ -24,23 +25,23 @@ class DeliverySignals implements CustomerSignals {
     private final JdbcClient jdbc;
     private final CustomerManagement customers;
     private final Clock clock = Clock.systemUTC();
-    /** One customer's signals only, or everyone's when null. */
-    private final Long only;
+    /** Some customers' signals only, or everyone's when null. */
+    private final List<Long> only;
 
     @org.springframework.beans.factory.annotation.Autowired
     DeliverySignals(JdbcClient jdbc, CustomerManagement customers) {
         this(jdbc, customers, null);
     }
 
-    private DeliverySignals(JdbcClient jdbc, CustomerManagement customers, Long only) {
+    private DeliverySignals(JdbcClient jdbc, CustomerManagement customers, List<Long> only) {
         this.jdbc = jdbc;
         this.customers = customers;
         this.only = only;
     }
 
     @Override
-    public CustomerSignals forCustomer(long customerId) {
-        return new DeliverySignals(jdbc, customers, customerId);
+    public CustomerSignals forCustomers(java.util.Collection<Long> customerIds) {
+        return new DeliverySignals(jdbc, customers, List.copyOf(customerIds));
     }
 
     @Override
@@ -53,27 +54,35 @@ class DeliverySignals implements CustomerSignals {
         if (only == null) {
             customers.eachTraits(t -> zones.put(t.id(), t.timeZone()));
         } else {
-            customers.traitsOf(only).ifPresent(t -> zones.put(t.id(), t.timeZone()));
+            customers.traitsOf(only).forEach((id, t) -> zones.put(id, t.timeZone()));
         }
         Map<Long, Integer> late = new HashMap<>();
-        jdbc.sql("select customer_id, promised_on, delivered_at from delivery where promised_on >= ?"
-                        + (only == null ? "" : " and customer_id = " + only.longValue()))
-                .param(from)
-                .query(rs -> {
-                    long customer = rs.getLong(1);
-                    LocalDate promised = rs.getObject(2, LocalDate.class);
-                    java.time.OffsetDateTime delivered = rs.getObject(3, java.time.OffsetDateTime.class);
-                    ZoneId zone = zones.getOrDefault(customer, ZoneOffset.UTC);
-                    LocalDate today = now.atZone(zone).toLocalDate();
-                    if (promised.isBefore(today.minusDays(LATE_DELIVERY_DAYS))) {
-                        return;
-                    }
-                    boolean isLate = delivered == null ? promised.isBefore(today)
-                            : delivered.toInstant().atZone(zone).toLocalDate().isAfter(promised);
-                    if (isLate) {
-                        late.merge(customer, 1, Integer::sum);
-                    }
-                });
+        org.springframework.jdbc.core.RowCallbackHandler count = rs -> {
+            long customer = rs.getLong(1);
+            LocalDate promised = rs.getObject(2, LocalDate.class);
+            java.time.OffsetDateTime delivered = rs.getObject(3, java.time.OffsetDateTime.class);
+            ZoneId zone = zones.getOrDefault(customer, ZoneOffset.UTC);
+            LocalDate today = now.atZone(zone).toLocalDate();
+            if (promised.isBefore(today.minusDays(LATE_DELIVERY_DAYS))) {
+                return;
+            }
+            boolean isLate = delivered == null ? promised.isBefore(today)
+                    : delivered.toInstant().atZone(zone).toLocalDate().isAfter(promised);
+            if (isLate) {
+                late.merge(customer, 1, Integer::sum);
+            }
+        };
+        String select = "select customer_id, promised_on, delivered_at from delivery where promised_on >= ?";
+        if (only == null) {
+            jdbc.sql(select).param(from).query(count);
+        } else {
+            io.fidelis.app.shared.InChunks.eachPadded(only.stream().distinct().toList(), (in, ids) -> {
+                List<Object> params = new java.util.ArrayList<>();
+                params.add(from);
+                params.addAll(ids);
+                jdbc.sql(select + " and customer_id in (" + in + ")").params(params).query(count);
+            });
+        }
         return late;
     }
 }

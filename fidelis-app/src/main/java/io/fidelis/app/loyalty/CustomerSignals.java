@@ -1,5 +1,7 @@
 package io.fidelis.app.loyalty;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -82,79 +84,90 @@ public interface CustomerSignals {
 
     /**
      * These signals for one customer only: what rescoring a customer after a purchase needs, without reading every
-     * customer's answers and complaints. The default reads everyone's and keeps the one; capabilities answer it
-     * with queries of that customer alone.
+     * customer's answers and complaints.
      */
     default CustomerSignals forCustomer(long customerId) {
+        return forCustomers(List.of(customerId));
+    }
+
+    /**
+     * These signals for some customers only (the customers who bought in the last moments, rescored together). The
+     * default reads everyone's and keeps theirs; capabilities answer it with queries of those customers alone.
+     */
+    default CustomerSignals forCustomers(Collection<Long> customerIds) {
         CustomerSignals all = this;
+        Set<Long> ids = Set.copyOf(customerIds);
         return new CustomerSignals() {
-            private Set<Long> one(Set<Long> s) {
-                return s.contains(customerId) ? Set.of(customerId) : Set.of();
+            private Set<Long> only(Set<Long> s) {
+                Set<Long> out = new java.util.HashSet<>(s);
+                out.retainAll(ids);
+                return out;
             }
 
-            private <V> java.util.Map<Long, V> one(java.util.Map<Long, V> m) {
-                V v = m.get(customerId);
-                return v == null ? java.util.Map.of() : java.util.Map.of(customerId, v);
+            private <V> java.util.Map<Long, V> only(java.util.Map<Long, V> m) {
+                java.util.Map<Long, V> out = new java.util.HashMap<>(m);
+                out.keySet().retainAll(ids);
+                return out;
             }
 
             @Override
             public Set<Long> satisfied() {
-                return one(all.satisfied());
+                return only(all.satisfied());
             }
 
             @Override
             public Set<Long> promoters() {
-                return one(all.promoters());
+                return only(all.promoters());
             }
 
             @Override
             public Set<Long> intendToRepurchase() {
-                return one(all.intendToRepurchase());
+                return only(all.intendToRepurchase());
             }
 
             @Override
             public Set<Long> keptThroughComplaint() {
-                return one(all.keptThroughComplaint());
+                return only(all.keptThroughComplaint());
             }
 
             @Override
             public Set<Long> unresolvedComplaints() {
-                return one(all.unresolvedComplaints());
+                return only(all.unresolvedComplaints());
             }
 
             @Override
             public Set<Long> keptThroughCompetitorOffer() {
-                return one(all.keptThroughCompetitorOffer());
+                return only(all.keptThroughCompetitorOffer());
             }
 
             @Override
             public java.util.Map<Long, String> npsGroups() {
-                return one(all.npsGroups());
+                return only(all.npsGroups());
             }
 
             @Override
             public java.util.Map<Long, Double> latestNps() {
-                return one(all.latestNps());
+                return only(all.latestNps());
             }
 
             @Override
             public java.util.Map<Long, Double> latestCsat() {
-                return one(all.latestCsat());
+                return only(all.latestCsat());
             }
 
             @Override
             public java.util.Map<Long, Integer> complaintsLastYear() {
-                return one(all.complaintsLastYear());
+                return only(all.complaintsLastYear());
             }
 
             @Override
             public java.util.Map<Long, Integer> recentLateDeliveries() {
-                return one(all.recentLateDeliveries());
+                return only(all.recentLateDeliveries());
             }
 
             @Override
             public java.util.Map<Long, SubscriptionStay> subscriptionStay() {
-                return one(all.subscriptionStay());
+                return only(all.subscriptionStay());
             }
         };
     }

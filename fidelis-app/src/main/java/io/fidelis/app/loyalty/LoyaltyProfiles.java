@@ -81,9 +81,15 @@ class LoyaltyProfiles {
         return out;
     }
 
-    Optional<Previous> previous(long customerId) {
-        return jdbc.sql("select customer_id, stage, overlay, emotional_since, rfm, rfm_segment from loyalty_profile"
-                + " where customer_id = ?").param(customerId).query((rs, n) -> previous(rs)).optional();
+    /** Some customers' previous profiles, by customer. */
+    Map<Long, Previous> previous(java.util.Collection<Long> customerIds) {
+        Map<Long, Previous> out = new HashMap<>();
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) ->
+                jdbc.sql("select customer_id, stage, overlay, emotional_since, rfm, rfm_segment from loyalty_profile"
+                        + " where customer_id in (" + in + ")").params(ids).query(rs -> {
+                            out.put(rs.getLong(1), previous(rs));
+                        }));
+        return out;
     }
 
     private static Previous previous(ResultSet rs) throws SQLException {
@@ -91,10 +97,12 @@ class LoyaltyProfiles {
                 rs.getString(6));
     }
 
-    /** Replaces one customer's profile. */
-    void replace(LoyaltyProfile p) {
-        jdbc.sql("delete from loyalty_profile where customer_id = ?").param(p.customerId()).update();
-        insert(List.of(p));
+    /** Replaces some customers' profiles. */
+    void replace(List<LoyaltyProfile> some) {
+        io.fidelis.app.shared.InChunks.eachPadded(some.stream().map(LoyaltyProfile::customerId).distinct().toList(),
+                (in, ids) -> jdbc.sql("delete from loyalty_profile where customer_id in (" + in + ")").params(ids)
+                        .update());
+        insert(some);
     }
 
     /** The models last read, and the rows they were read from. */

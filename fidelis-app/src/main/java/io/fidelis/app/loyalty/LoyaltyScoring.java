@@ -310,48 +310,71 @@ public class LoyaltyScoring {
      * the first full run.
      */
     public java.util.Optional<LoyaltyProfile> scoreOne(long customerId) {
+        return scoreSome(List.of(customerId)).stream().findFirst();
+    }
+
+    /**
+     * As {@link #scoreOne}, for several customers together (those who bought in the last moments): one transaction
+     * and one query of each kind for all of them, so that under many purchases a second the rescoring costs a few
+     * statements a batch, not a dozen a customer. Each profile is the one {@link #scoreOne} gives the customer.
+     * Returns the profiles written, in no particular order: none before the first full run, and none for a
+     * customer without purchases.
+     */
+    public List<LoyaltyProfile> scoreSome(java.util.Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
         running.lock();
         try {
-            return transactions.execute(status -> scoreOneInTransaction(customerId));
+            return transactions.execute(status -> scoreSomeInTransaction(List.copyOf(new java.util
+                    .LinkedHashSet<>(customerIds))));
         } finally {
             running.unlock();
         }
     }
 
-    private java.util.Optional<LoyaltyProfile> scoreOneInTransaction(long customerId) {
+    private List<LoyaltyProfile> scoreSomeInTransaction(List<Long> ids) {
         java.util.Optional<LoyaltyProfiles.Stored> stored = profiles.latestModels();
         if (stored.isEmpty()) {
-            return java.util.Optional.empty();
+            return List.of();
         }
         Instant now = clock.instant();
         LocalDate today = now.atZone(ZoneOffset.ofHours(14)).toLocalDate();
-        CustomerTraits t = customers.traitsOf(customerId).orElse(null);
-        ZoneId zone = t == null ? ZoneOffset.UTC : t.timeZone();
+        Map<Long, CustomerTraits> traits = customers.traitsOf(ids);
         List<Transaction> transactions = new ArrayList<>();
-        PurchaseBreadth.Accumulator breadth = new PurchaseBreadth.Accumulator();
-        purchases.eachLineOf(customerId, line -> {
+        Map<Long, PurchaseBreadth.Accumulator> breadth = new HashMap<>();
+        purchases.eachLineOf(ids, line -> {
+            CustomerTraits t = traits.get(line.customerId());
+            ZoneId zone = t == null ? ZoneOffset.UTC : t.timeZone();
             LocalDate day = line.purchasedAt().atZone(zone).toLocalDate();
-            transactions.add(new Transaction(Long.toString(customerId), day, line.value()));
-            breadth.add(new PurchaseBreadth.Line(day, line.category(), line.brand(), line.value()));
+            transactions.add(new Transaction(Long.toString(line.customerId()), day, line.value()));
+            breadth.computeIfAbsent(line.customerId(), k -> new PurchaseBreadth.Accumulator())
+                    .add(new PurchaseBreadth.Line(day, line.category(), line.brand(), line.value()));
         });
-        List<CustomerSummary> summary = CustomerSummaries.of(transactions, today, Period.WEEK);
-        if (summary.isEmpty()) {
-            return java.util.Optional.empty();
+        List<CustomerSummary> summaries = CustomerSummaries.of(transactions, today, Period.WEEK);
+        if (summaries.isEmpty()) {
+            return List.of();
         }
         LoyaltyProfiles.Stored models = stored.get();
-        List<CustomerSignals> mine = signals.stream().map(s -> s.forCustomer(customerId)).toList();
-        Population pop = population(mine, models.bgNbd(), models.gammaGamma(), models.typicalRates(), today, now);
-        LoyaltyProfiles.Previous before = profiles.previous(customerId).orElse(null);
-        int recent = recentOccasions(transactions, today.minusWeeks(26), today).getOrDefault(
-                Long.toString(customerId), 0);
-        LoyaltyProfile p = assess(summary.get(0), t, recent, breadth.result(),
-                before == null ? null : before.rfm(), before == null ? null : before.rfmSegment(), before, pop);
-        profiles.replace(p);
-        change(before, p).ifPresent(c -> {
-            profiles.recordChanges(List.of(c));
-            events.publishEvent(c);
-        });
-        return java.util.Optional.of(p);
+        List<CustomerSignals> theirs = signals.stream().map(s -> s.forCustomers(ids)).toList();
+        Population pop = population(theirs, models.bgNbd(), models.gammaGamma(), models.typicalRates(), today, now);
+        Map<Long, LoyaltyProfiles.Previous> previous = profiles.previous(ids);
+        Map<String, Integer> recent = recentOccasions(transactions, today.minusWeeks(26), today);
+        List<LoyaltyProfile> scored = new ArrayList<>(summaries.size());
+        List<LoyaltyStageChanged> changes = new ArrayList<>();
+        for (CustomerSummary s : summaries) {
+            long id = Long.parseLong(s.customerId());
+            LoyaltyProfiles.Previous before = previous.get(id);
+            LoyaltyProfile p = assess(s, traits.get(id), recent.getOrDefault(s.customerId(), 0),
+                    breadth.get(id).result(), before == null ? null : before.rfm(),
+                    before == null ? null : before.rfmSegment(), before, pop);
+            scored.add(p);
+            change(before, p).ifPresent(changes::add);
+        }
+        profiles.replace(scored);
+        profiles.recordChanges(changes);
+        changes.forEach(events::publishEvent);
+        return scored;
     }
 
     /**

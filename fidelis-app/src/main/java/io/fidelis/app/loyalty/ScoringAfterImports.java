@@ -30,10 +30,13 @@ class ScoringAfterImports {
     });
     private final AtomicBoolean pending = new AtomicBoolean();
     private final io.fidelis.app.shared.CoalescingWork rescoring;
+    /** The most customers rescored together (one transaction; a full run waits for it). */
+    private static final int RESCORING_BATCH = 256;
 
     ScoringAfterImports(LoyaltyScoring scoring) {
         this.scoring = scoring;
-        this.rescoring = new io.fidelis.app.shared.CoalescingWork("rescoring", scoring::scoreOne);
+        this.rescoring = io.fidelis.app.shared.CoalescingWork.batched("rescoring", RESCORING_BATCH,
+                scoring::scoreSome);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -43,7 +46,8 @@ class ScoringAfterImports {
 
     /**
      * A purchase recorded one at a time (API): rescore that customer with the last population models, right after
-     * the purchase commits, in a thread of its own (a customer buying twice meanwhile is rescored once).
+     * the purchase commits, in a thread of its own (a customer buying twice meanwhile is rescored once; customers
+     * who bought while others were being rescored are rescored together).
      */
     @TransactionalEventListener
     void on(io.fidelis.app.purchase.PurchaseRecorded recorded) {

@@ -318,10 +318,24 @@ public class LoyaltyProgramme {
         return n;
     }
 
-    /** Credits one customer's new orders (after a purchase through the API), in a transaction of its own. */
+    /**
+     * Credits some customers' new orders (after their purchases through the API), in a transaction of its own: those
+     * of them who are members, in the order of their ids, as {@link #accrueAll()} locks them.
+     */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-    public int accrueInOwnTransaction(long customerId) {
-        return repository.member(customerId).map(m -> accrue(m, today(), Map.of())).orElse(0);
+    public int accrueInOwnTransaction(java.util.Collection<Long> customerIds) {
+        LocalDate today = today();
+        int n = 0;
+        for (ProgrammeRepository.Member m : repository.members(customerIds)) {
+            try {
+                n += accrue(m, today, Map.of());
+            } catch (IllegalArgumentException e) {
+                // As in accrueAll: one member's ledger that does not replay must not stop the others' accrual.
+                org.slf4j.LoggerFactory.getLogger(LoyaltyProgramme.class).warn("Points of customer {} not accrued: {}",
+                        m.customerId(), e.getMessage());
+            }
+        }
+        return n;
     }
 
     private int accrue(ProgrammeRepository.Member m, LocalDate today, Map<Long, List<CustomerLink>> referees) {

@@ -53,6 +53,15 @@ class ProgrammeRepository {
         return jdbc.sql(MEMBER + " order by customer_id").query(ProgrammeRepository::member).list();
     }
 
+    /** Those of some customers who are members, in the order of their ids. */
+    List<Member> members(java.util.Collection<Long> customerIds) {
+        List<Member> out = new java.util.ArrayList<>();
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().sorted().toList(), (in, ids) ->
+                out.addAll(jdbc.sql(MEMBER + " where customer_id in (" + in + ") order by customer_id").params(ids)
+                        .query(ProgrammeRepository::member).list()));
+        return out;
+    }
+
     Optional<Long> memberByCard(String hash) {
         return jdbc.sql("select customer_id from programme_member where card_hash = ?").param(hash)
                 .query(Long.class).optional();

@@ -14,10 +14,13 @@ class ProgrammeRules {
     private static final Logger log = LoggerFactory.getLogger(ProgrammeRules.class);
     private final LoyaltyProgramme programme;
     private final io.fidelis.app.shared.CoalescingWork accruing;
+    /** The most customers credited together (one transaction, holding their members' rows until it commits). */
+    private static final int BATCH = 16;
 
     ProgrammeRules(LoyaltyProgramme programme) {
         this.programme = programme;
-        this.accruing = new io.fidelis.app.shared.CoalescingWork("points", programme::accrueInOwnTransaction);
+        this.accruing = io.fidelis.app.shared.CoalescingWork.batched("points", BATCH,
+                programme::accrueInOwnTransaction);
     }
 
     @jakarta.annotation.PreDestroy
@@ -30,7 +33,10 @@ class ProgrammeRules {
         log.info("Loyalty programme: {} ledger entries written", programme.accrueAll());
     }
 
-    /** After the purchase commits, in a thread of its own (a customer buying twice meanwhile is credited once). */
+    /**
+     * After the purchase commits, in a thread of its own (a customer buying twice meanwhile is credited once; those
+     * who bought while others were credited are credited together).
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void on(io.fidelis.app.purchase.PurchaseRecorded recorded) {
         accruing.submit(recorded.customerId());

@@ -248,6 +248,17 @@ public class PurchaseRecording {
     }
 
     /**
+     * Every purchase line of some customers (for rescoring those who just bought, together);
+     * system use, not scoped.
+     */
+    @Transactional(readOnly = true)
+    public void eachLineOf(java.util.Collection<Long> customerIds, java.util.function.Consumer<LineFact> sink) {
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) ->
+                jdbc.sql(LINE_FACTS + " where p.customer_id in (" + in + ")").params(ids)
+                        .query(PurchaseRecording::lineFact).list().forEach(sink));
+    }
+
+    /**
      * The customers who bought (an order, not a return) within [from, to), for rules that follow purchases (a
      * satisfaction survey some days later); system use, not scoped.
      */
@@ -273,6 +284,24 @@ public class PurchaseRecording {
                         + " and purchased_at >= ? order by purchased_at")
                 .params(customerId, since.atOffset(java.time.ZoneOffset.UTC))
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
+    /** Some customers' orders (not returns) after a time, oldest first; system use. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, List<Instant>> ordersSince(java.util.Collection<Long> customerIds, Instant since) {
+        java.util.Map<Long, List<Instant>> out = new java.util.HashMap<>();
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) -> {
+            List<Object> params = new java.util.ArrayList<>(ids);
+            params.add(since.atOffset(java.time.ZoneOffset.UTC));
+            jdbc.sql("select customer_id, purchased_at from purchase where customer_id in (" + in + ")"
+                            + " and kind = 'ORDER' and purchased_at >= ? order by purchased_at")
+                    .params(params)
+                    .query(rs -> {
+                        out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                                .add(rs.getTimestamp(2).toInstant());
+                    });
+        });
+        return out;
     }
 
     /** Each customer's orders (not returns) after a time, for "bought again after …" measures; system use. */

@@ -28,8 +28,8 @@ class SubscriptionSignals implements CustomerSignals {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock = Clock.systemUTC();
-    /** One customer's signals only, or everyone's when null. */
-    private final Long only;
+    /** Some customers' signals only, or everyone's when null. */
+    private final List<Long> only;
 
     @org.springframework.beans.factory.annotation.Autowired
     SubscriptionSignals(PredictingSubscriptionChurn churn, Subscriptions subscriptions, JdbcClient jdbc,
@@ -38,7 +38,7 @@ class SubscriptionSignals implements CustomerSignals {
     }
 
     private SubscriptionSignals(PredictingSubscriptionChurn churn, Subscriptions subscriptions, JdbcClient jdbc,
-                                JsonMapper json, Long only) {
+                                JsonMapper json, List<Long> only) {
         this.churn = churn;
         this.subscriptions = subscriptions;
         this.jdbc = jdbc;
@@ -47,8 +47,8 @@ class SubscriptionSignals implements CustomerSignals {
     }
 
     @Override
-    public CustomerSignals forCustomer(long customerId) {
-        return new SubscriptionSignals(churn, subscriptions, jdbc, json, customerId);
+    public CustomerSignals forCustomers(java.util.Collection<Long> customerIds) {
+        return new SubscriptionSignals(churn, subscriptions, jdbc, json, List.copyOf(customerIds));
     }
 
     @Override
@@ -64,8 +64,10 @@ class SubscriptionSignals implements CustomerSignals {
         if (only == null) {
             subs = churn.subscribers(today);
         } else {
-            List<SubscriptionRecord> mine = subscriptions.ofCustomer(only);
-            subs = mine.isEmpty() ? Map.of() : Map.of(only, SubscriptionChurnFeatures.summarise(mine, today));
+            subs = new HashMap<>();
+            for (Map.Entry<Long, List<SubscriptionRecord>> e : subscriptions.ofCustomers(only).entrySet()) {
+                subs.put(e.getKey(), SubscriptionChurnFeatures.summarise(e.getValue(), today));
+            }
         }
         if (subs.isEmpty()) {
             return Map.of();
@@ -75,16 +77,22 @@ class SubscriptionSignals implements CustomerSignals {
                 .orElse(Double.NaN);
         Map<Long, double[]> probability = new HashMap<>();
         Map<Long, List<String>> factors = new HashMap<>();
-        jdbc.sql("select customer_id, probability, factors from subscription_churn_score"
-                        + (only == null ? "" : " where customer_id = " + only.longValue()))
-                .query(rs -> {
-                    probability.put(rs.getLong(1), new double[] {rs.getDouble(2)});
-                    List<String> phrases = new ArrayList<>();
-                    for (JsonNode f : json.readTree(rs.getString(3))) {
-                        phrases.add(f.path("phrase").asString());
-                    }
-                    factors.put(rs.getLong(1), phrases);
-                });
+        org.springframework.jdbc.core.RowCallbackHandler score = rs -> {
+            probability.put(rs.getLong(1), new double[] {rs.getDouble(2)});
+            List<String> phrases = new ArrayList<>();
+            for (JsonNode f : json.readTree(rs.getString(3))) {
+                phrases.add(f.path("phrase").asString());
+            }
+            factors.put(rs.getLong(1), phrases);
+        };
+        String select = "select customer_id, probability, factors from subscription_churn_score";
+        if (only == null) {
+            jdbc.sql(select).query(score);
+        } else {
+            // Only the subscribers among them have scores.
+            io.fidelis.app.shared.InChunks.eachPadded(List.copyOf(subs.keySet()), (in, ids) ->
+                    jdbc.sql(select + " where customer_id in (" + in + ")").params(ids).query(score));
+        }
         Map<Long, SubscriptionStay> out = new HashMap<>();
         subs.forEach((id, s) -> {
             double[] p = probability.get(id);

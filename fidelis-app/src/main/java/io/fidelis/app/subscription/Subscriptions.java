@@ -38,6 +38,18 @@ class Subscriptions {
                 .param(customerId).query((rs, n) -> row(rs)).list();
     }
 
+    /** Some customers' subscriptions, each customer's latest start first. */
+    @Transactional(readOnly = true)
+    java.util.Map<Long, List<SubscriptionRecord>> ofCustomers(java.util.Collection<Long> customerIds) {
+        java.util.Map<Long, List<SubscriptionRecord>> out = new java.util.HashMap<>();
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) ->
+                jdbc.sql("select " + COLUMNS + " from subscription where customer_id in (" + in + ")"
+                                + " order by started_on desc, subscription_id")
+                        .params(ids).query((rs, n) -> row(rs)).list()
+                        .forEach(r -> out.computeIfAbsent(r.customerId(), k -> new java.util.ArrayList<>()).add(r)));
+        return out;
+    }
+
     private static SubscriptionRecord row(ResultSet rs) throws SQLException {
         String services = rs.getString(6);
         return new SubscriptionRecord(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),

@@ -267,8 +267,8 @@ class SurveyRepository {
         return latestNumbers(codes, since, null);
     }
 
-    /** As {@link #latestNumbers(List, Instant)}, for one customer when {@code customerId} is not null. */
-    Map<Long, Double> latestNumbers(List<String> codes, Instant since, Long customerId) {
+    /** As {@link #latestNumbers(List, Instant)}, for some customers only when {@code customerIds} is not null. */
+    Map<Long, Double> latestNumbers(List<String> codes, Instant since, List<Long> customerIds) {
         Map<Long, Double> out = new HashMap<>();
         if (codes.isEmpty()) {
             return out;
@@ -276,17 +276,9 @@ class SurveyRepository {
         String in = String.join(",", java.util.Collections.nCopies(codes.size(), "?"));
         List<Object> params = new ArrayList<>(codes);
         params.add(utc(since));
-        if (customerId != null) {
-            params.add(customerId);
-        }
-        jdbc.sql("select r.customer_id, a.number from survey_answer a join survey_response r on r.id = a.response_id"
-                        + " where a.code in (" + in + ") and r.customer_id is not null and a.number is not null"
-                        + " and r.submitted_at >= ?" + (customerId == null ? "" : " and r.customer_id = ?")
-                        + " order by r.submitted_at, r.id")
-                .params(params)
-                .query(rs -> {
-                    out.put(rs.getLong(1), rs.getDouble(2));
-                });
+        latest("select r.customer_id, a.number from survey_answer a join survey_response r on r.id = a.response_id"
+                + " where a.code in (" + in + ") and r.customer_id is not null and a.number is not null"
+                + " and r.submitted_at >= ?", params, customerIds, out);
         return out;
     }
 
@@ -295,23 +287,33 @@ class SurveyRepository {
         return latestByType(type, since, null);
     }
 
-    /** As {@link #latestByType(QuestionType, Instant)}, for one customer when {@code customerId} is not null. */
-    Map<Long, Double> latestByType(QuestionType type, Instant since, Long customerId) {
+    /** As {@link #latestByType(QuestionType, Instant)}, for some customers only when {@code customerIds} is not null. */
+    Map<Long, Double> latestByType(QuestionType type, Instant since, List<Long> customerIds) {
         Map<Long, Double> out = new HashMap<>();
-        List<Object> params = new ArrayList<>(List.of(type.name(), utc(since)));
-        if (customerId != null) {
-            params.add(customerId);
-        }
-        jdbc.sql("select r.customer_id, a.number from survey_answer a join survey_response r on r.id = a.response_id"
-                        + " join survey_question q on q.survey_id = r.survey_id and q.code = a.code"
-                        + " where q.type = ? and r.customer_id is not null and a.number is not null"
-                        + " and r.submitted_at >= ?" + (customerId == null ? "" : " and r.customer_id = ?")
-                        + " order by r.submitted_at, r.id")
-                .params(params)
-                .query(rs -> {
-                    out.put(rs.getLong(1), rs.getDouble(2));
-                });
+        latest("select r.customer_id, a.number from survey_answer a join survey_response r on r.id = a.response_id"
+                + " join survey_question q on q.survey_id = r.survey_id and q.code = a.code"
+                + " where q.type = ? and r.customer_id is not null and a.number is not null"
+                + " and r.submitted_at >= ?", List.of(type.name(), utc(since)), customerIds, out);
         return out;
+    }
+
+    /** Each customer's number of the latest answer that {@code select} finds (for everyone, or for some customers). */
+    private void latest(String select, List<Object> params, List<Long> customerIds, Map<Long, Double> out) {
+        String order = " order by r.submitted_at, r.id";
+        if (customerIds == null) {
+            jdbc.sql(select + order).params(params).query(rs -> {
+                out.put(rs.getLong(1), rs.getDouble(2));
+            });
+            return;
+        }
+        // Each customer is in one chunk only, so the latest answer of each is still the last one read.
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) -> {
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(ids);
+            jdbc.sql(select + " and r.customer_id in (" + in + ")" + order).params(all).query(rs -> {
+                out.put(rs.getLong(1), rs.getDouble(2));
+            });
+        });
     }
 
     long invitations(long surveyId) {

@@ -28,24 +28,24 @@ class SurveySignals implements CustomerSignals {
     private final SurveyRepository repository;
     private final SurveySettings settings;
     private final Clock clock = Clock.systemUTC();
-    /** One customer's signals only, or everyone's when null. */
-    private final Long only;
+    /** Some customers' signals only, or everyone's when null. */
+    private final List<Long> only;
 
     @org.springframework.beans.factory.annotation.Autowired
     SurveySignals(SurveyRepository repository, SurveySettings settings) {
         this(repository, settings, null);
     }
 
-    private SurveySignals(SurveyRepository repository, SurveySettings settings, Long only) {
+    private SurveySignals(SurveyRepository repository, SurveySettings settings, List<Long> only) {
         this.repository = repository;
         this.settings = settings;
         this.only = only;
     }
 
-    /** The same signals read for one customer alone (within the caller's transaction). */
+    /** The same signals read for these customers alone (within the caller's transaction). */
     @Override
-    public CustomerSignals forCustomer(long customerId) {
-        return new SurveySignals(repository, settings, customerId);
+    public CustomerSignals forCustomers(java.util.Collection<Long> customerIds) {
+        return new SurveySignals(repository, settings, List.copyOf(customerIds));
     }
 
     private Instant since() {

@@ -98,12 +98,10 @@ public class NextBestActions {
         Map<Long, Integer> late = new HashMap<>();
         for (CustomerSignals s : signals) {
             if (few) {
-                for (long id : ids) {
-                    CustomerSignals one = s.forCustomer(id);
-                    nps.putAll(one.latestNps());
-                    csat.putAll(one.latestCsat());
-                    late.putAll(one.recentLateDeliveries());
-                }
+                CustomerSignals theirs = s.forCustomers(ids);
+                nps.putAll(theirs.latestNps());
+                csat.putAll(theirs.latestCsat());
+                late.putAll(theirs.recentLateDeliveries());
             } else {
                 nps.putAll(s.latestNps());
                 csat.putAll(s.latestCsat());

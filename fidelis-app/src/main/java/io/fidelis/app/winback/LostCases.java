@@ -178,20 +178,22 @@ public class LostCases {
         return settle(repository.open(), null);
     }
 
-    /** As {@link #settle()}, for one customer's open cases (after their purchase); how many. */
+    /** As {@link #settle()}, for some customers' open cases (after their purchases); how many. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public int settle(long customerId) {
-        return settle(repository.ofCustomer(customerId).stream().filter(c -> c.status() == LostCaseStatus.OPEN)
-                .toList(), customerId);
+    public int settle(java.util.Collection<Long> customerIds) {
+        return settle(repository.openCasesOf(customerIds), List.copyOf(customerIds));
     }
 
-    private int settle(List<LostCase> open, Long customerId) {
-        if (open.isEmpty()) {
+    private int settle(List<LostCase> cases, List<Long> customerIds) {
+        if (cases.isEmpty()) {
             return 0;
         }
+        // In the order of the cases' ids, whether for everyone or for a few customers, so that two settlements at
+        // once update the rows in one order.
+        List<LostCase> open = cases.stream().sorted(java.util.Comparator.comparingLong(LostCase::id)).toList();
         Instant since = open.stream().map(LostCase::openedAt).min(Instant::compareTo).orElseThrow();
-        Map<Long, List<Instant>> orders = customerId == null ? purchases.ordersSince(since)
-                : Map.of(customerId, purchases.ordersSince(customerId, since));
+        Map<Long, List<Instant>> orders = customerIds == null ? purchases.ordersSince(since)
+                : purchases.ordersSince(open.stream().map(LostCase::customerId).toList(), since);
         int won = 0;
         for (LostCase c : open) {
             Instant until = c.openedAt().plus(Duration.ofDays(settings.winBackDays()));

@@ -16,12 +16,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class OpeningLostCases {
     private static final Logger log = LoggerFactory.getLogger(OpeningLostCases.class);
     private final LostCases cases;
+    /** The most customers settled together. */
+    private static final int BATCH = 256;
     /** A purchase may win a lost customer back: settled after it commits, in a thread of its own. */
     private final io.fidelis.app.shared.CoalescingWork settling;
 
     OpeningLostCases(LostCases cases) {
         this.cases = cases;
-        this.settling = new io.fidelis.app.shared.CoalescingWork("win-back", id -> cases.settle(id));
+        this.settling = io.fidelis.app.shared.CoalescingWork.batched("win-back", BATCH, cases::settle);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

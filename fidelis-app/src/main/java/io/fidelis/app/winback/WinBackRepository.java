@@ -86,6 +86,15 @@ class WinBackRepository {
                 .query(WinBackRepository::row).list();
     }
 
+    /** The open cases of some customers (looked up by customer), in no particular order. */
+    List<LostCase> openCasesOf(Collection<Long> customerIds) {
+        List<LostCase> out = new java.util.ArrayList<>();
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) ->
+                out.addAll(jdbc.sql(SELECT + " where customer_id in (" + in + ") and status = 'OPEN'").params(ids)
+                        .query(WinBackRepository::row).list()));
+        return out;
+    }
+
     List<LostCase> openOf(Collection<Long> customerIds) {
         return open().stream().filter(c -> customerIds.contains(c.customerId())).toList();
     }

@@ -253,6 +253,84 @@ abstract class LoyaltyScoringScenarios {
         assertThat(changes.seen).anySatisfy(c -> assertThat(c.customerId()).isEqualTo(newcomer));
     }
 
+    /** Every stored profile without its scoring time, by customer. */
+    private java.util.Map<Long, java.util.Map<String, Object>> storedProfiles() {
+        java.util.Map<Long, java.util.Map<String, Object>> out = new java.util.TreeMap<>();
+        for (java.util.Map<String, Object> row : jdbc.sql("select * from loyalty_profile").query().listOfRows()) {
+            java.util.Map<String, Object> r = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            r.putAll(row);
+            r.remove("scored_at");
+            out.put(((Number) r.get("customer_id")).longValue(), r);
+        }
+        return out;
+    }
+
+    @Test
+    void rescoringEveryoneTogetherRightAfterAFullRunChangesNoProfile() {
+        scoring.scoreAll();
+        var afterRun = storedProfiles();
+        assertThat(afterRun).hasSize(33);
+        changes.seen.clear();
+        List<LoyaltyProfile> together = scoring.scoreSome(new ArrayList<>(afterRun.keySet()));
+        assertThat(together).hasSize(33);
+        // The same models, population figures and RFM codes as the run: each customer's profile as the run left it.
+        assertThat(storedProfiles()).isEqualTo(afterRun);
+        assertThat(changes.seen).isEmpty();
+    }
+
+    @Test
+    void customersRescoredTogetherGetTheProfileEachGetsAlone() {
+        scoring.scoreAll();
+        // An open complaint: a signal of another capability, read for the customers together.
+        Http api = Http.at(port).as("admin", "admin-test-password");
+        assertThat(api.post("/api/v1/complaints", "{\"customerId\":\"CHAMP\",\"category\":\"DELIVERY\","
+                + "\"subject\":\"Late\",\"description\":\"Two weeks late\"}").statusCode()).isEqualTo(201);
+        long f3 = jdbc.sql("select id from customer where external_id = 'F3'").query(Long.class).single();
+        long ref1 = jdbc.sql("select id from customer where external_id = 'REF1'").query(Long.class).single();
+        order(newcomer, 1, "Coffee");
+        order(champion, 1, "Tea");
+        order(gone, 2, "Coffee");
+        order(f3, 5, "Cakes");
+        order(f3, 3, "Cakes");
+        // Two late deliveries of F3's (the last two orders): at risk (the default threshold is 2), a signal of the deliveries.
+        for (String late : List.of("O" + orders, "O" + (orders - 1))) {
+            jdbc.sql("insert into delivery (order_id, customer_id, warehouse, promised_on, updated_at)"
+                            + " values (?, ?, 'W1', ?, ?)")
+                    .params(late, f3, java.time.LocalDate.now(ZoneOffset.UTC).minusDays(2),
+                            OffsetDateTime.now(ZoneOffset.UTC)).update();
+        }
+        // A customer of another segment and time zone, who bought a minute ago (already tomorrow in UTC+14).
+        long east = customer("EAST", null);
+        jdbc.sql("update customer set time_zone = 'Pacific/Kiritimati', segment = 'Wholesale' where id = ?")
+                .param(east).update();
+        order(east, 40, "Tea");
+        jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values ('E1', ?, ?, 'ORDER')")
+                .params(east, now.minus(1, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("insert into purchase_line (order_id, line_no, sku, category, quantity, unit_price, unit_cost)"
+                + " values ('E1', 1, 'S', 'Coffee', 1, 40, 25)").update();
+        // REF1 has never bought, and no customer has the last id: neither gets a profile.
+        List<Long> ids = List.of(newcomer, champion, gone, f3, east, ref1, 999_999_999L);
+        java.util.Map<Long, LoyaltyProfile> alone = new java.util.HashMap<>();
+        for (long id : ids) {
+            scoring.scoreOne(id).ifPresent(p -> alone.put(id, p));
+        }
+        assertThat(alone.keySet()).containsExactlyInAnyOrder(newcomer, champion, gone, f3, east);
+        assertThat(alone.get(newcomer).occasions()).isEqualTo(2);
+        assertThat(alone.get(east).occasions()).isEqualTo(2);
+        assertThat(alone.get(f3).evidence()).contains("late-delivery");
+        assertThat(alone.get(f3).overlay()).isEqualTo("AT_RISK");
+        assertThat(alone.get(champion).evidence()).contains("unresolved-complaint");
+        assertThat(alone.get(champion).stage()).isNotIn("EMOTIONAL", "SUSTAINABLE");
+        var storedAlone = storedProfiles();
+
+        List<LoyaltyProfile> together = scoring.scoreSome(ids);
+        assertThat(together).hasSize(5);
+        for (LoyaltyProfile p : together) {
+            assertThat(p).usingRecursiveComparison().ignoringFields("scoredAt").isEqualTo(alone.get(p.customerId()));
+        }
+        assertThat(storedProfiles()).isEqualTo(storedAlone);
+    }
+
     @Test
     void aPurchaseOfTodayInACustomersOwnTimeZoneCounts() {
         long east = customer("EAST", null);

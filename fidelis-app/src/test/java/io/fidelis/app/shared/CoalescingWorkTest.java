@@ -57,6 +57,87 @@ class CoalescingWorkTest {
         }
     }
 
+    @Test
+    void batchedWorkTakesTheCustomersWhoArrivedMeanwhileTogetherUpToItsMaximum() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<Long>> batches = new CopyOnWriteArrayList<>();
+        try (CoalescingWork work = CoalescingWork.batched("test", 3, ids -> {
+            if (ids.contains(1L)) {
+                started.countDown();
+                await(release);
+            }
+            batches.add(ids);
+        })) {
+            work.submit(1);
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 100; i++) {
+                for (long id = 2; id <= 6; id++) {
+                    work.submit(id);
+                }
+            }
+            assertThat(work.waiting()).as("customer 1 in work, 2 to 6 waiting once each").isEqualTo(6);
+            release.countDown();
+            awaitIdle(work);
+            assertThat(batches).containsExactly(List.of(1L), List.of(2L, 3L, 4L), List.of(5L, 6L));
+        }
+    }
+
+    @Test
+    void aBatchThatFailsIsDoneAgainForEachCustomerAlone() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<Long>> tried = new CopyOnWriteArrayList<>();
+        List<Long> done = new CopyOnWriteArrayList<>();
+        try (CoalescingWork work = CoalescingWork.batched("test", 10, ids -> {
+            if (ids.contains(1L)) {
+                started.countDown();
+                await(release);
+            }
+            tried.add(ids);
+            if (ids.contains(7L)) {
+                throw new IllegalStateException("customer 7's ledger does not replay");
+            }
+            done.addAll(ids);
+        })) {
+            work.submit(1);
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            work.submit(6);
+            work.submit(7);
+            work.submit(8);
+            release.countDown();
+            awaitIdle(work);
+            assertThat(tried).containsExactly(List.of(1L), List.of(6L, 7L, 8L), List.of(6L), List.of(7L), List.of(8L));
+            assertThat(done).containsExactly(1L, 6L, 8L);
+        }
+    }
+
+    @Test
+    void aBatchThatCouldNotReachTheDatabaseIsNotDoneAgainForEachCustomer() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<Long>> tried = new CopyOnWriteArrayList<>();
+        try (CoalescingWork work = CoalescingWork.batched("test", 10, ids -> {
+            if (ids.contains(1L)) {
+                started.countDown();
+                await(release);
+                tried.add(ids);
+                return;
+            }
+            tried.add(ids);
+            throw new org.springframework.transaction.CannotCreateTransactionException("no connection");
+        })) {
+            work.submit(1);
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            work.submit(6);
+            work.submit(7);
+            release.countDown();
+            awaitIdle(work);
+            // Each alone would fail the same way, one slow failure per customer.
+            assertThat(tried).containsExactly(List.of(1L), List.of(6L, 7L));
+        }
+    }
+
     private static void awaitIdle(CoalescingWork work) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (work.waiting() > 0 && System.nanoTime() < until) {
