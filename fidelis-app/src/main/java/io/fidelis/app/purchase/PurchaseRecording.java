@@ -290,17 +290,19 @@ public class PurchaseRecording {
     @Transactional(readOnly = true)
     public java.util.Map<Long, List<Instant>> ordersSince(java.util.Collection<Long> customerIds, Instant since) {
         java.util.Map<Long, List<Instant>> out = new java.util.HashMap<>();
-        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) -> {
-            List<Object> params = new java.util.ArrayList<>(ids);
-            params.add(since.atOffset(java.time.ZoneOffset.UTC));
-            jdbc.sql("select customer_id, purchased_at from purchase where customer_id in (" + in + ")"
-                            + " and kind = 'ORDER' and purchased_at >= ? order by purchased_at")
-                    .params(params)
-                    .query(rs -> {
-                        out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
-                                .add(rs.getTimestamp(2).toInstant());
-                    });
-        });
+        // The time is compared here, not in the query: with "purchased_at >= ?" after the in-list, H2 2.4 scans
+        // ix_purchase_customer_time from that time on for all customers (129,102 rows for four customers in the
+        // 20,000-customer demo, EXPLAIN ANALYZE) instead of looking each customer up.
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) ->
+                jdbc.sql("select customer_id, purchased_at from purchase where customer_id in (" + in + ")"
+                                + " and kind = 'ORDER' order by purchased_at")
+                        .params(ids)
+                        .query(rs -> {
+                            Instant at = rs.getTimestamp(2).toInstant();
+                            if (!at.isBefore(since)) {
+                                out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(at);
+                            }
+                        }));
         return out;
     }
 

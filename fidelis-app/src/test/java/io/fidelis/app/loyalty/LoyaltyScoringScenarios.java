@@ -299,6 +299,13 @@ abstract class LoyaltyScoringScenarios {
                     .params(late, f3, java.time.LocalDate.now(ZoneOffset.UTC).minusDays(2),
                             OffsetDateTime.now(ZoneOffset.UTC)).update();
         }
+        // A complaint of GONE's resolved a month ago, and GONE bought since (above): kept through a complaint.
+        jdbc.sql("insert into complaint (reference, customer_id, category, severity, status, channel, subject,"
+                        + " description, tracking_hash, language, received_at, resolved_at, created_by, version)"
+                        + " values ('C-KEPT', ?, 'DELIVERY', 'LOW', 'RESOLVED', 'API', 'Late', 'Two weeks late',"
+                        + " 'kept-test-hash', 'en', ?, ?, 'test', 0)")
+                .params(gone, now.minus(40, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC),
+                        now.minus(30, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC)).update();
         // A customer of another segment and time zone, who bought a minute ago (already tomorrow in UTC+14).
         long east = customer("EAST", null);
         jdbc.sql("update customer set time_zone = 'Pacific/Kiritimati', segment = 'Wholesale' where id = ?")
@@ -319,6 +326,8 @@ abstract class LoyaltyScoringScenarios {
         assertThat(alone.get(east).occasions()).isEqualTo(2);
         assertThat(alone.get(f3).evidence()).contains("late-delivery");
         assertThat(alone.get(f3).overlay()).isEqualTo("AT_RISK");
+        assertThat(alone.get(gone).evidence()).contains("kept through a complaint");
+        assertThat(alone.get(champion).evidence()).doesNotContain("kept through a complaint");
         assertThat(alone.get(champion).evidence()).contains("unresolved-complaint");
         assertThat(alone.get(champion).stage()).isNotIn("EMOTIONAL", "SUSTAINABLE");
         var storedAlone = storedProfiles();
