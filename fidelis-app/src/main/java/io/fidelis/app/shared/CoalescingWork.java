@@ -48,7 +48,8 @@ public final class CoalescingWork implements AutoCloseable {
 
     /**
      * Work for the customers waiting together, at most {@code batch} at a time. When it fails for a batch, it is
-     * done again for each customer of the batch alone, so that one customer's failure does not stop the others'.
+     * done again for each customer of the batch alone, so that one customer's failure does not stop the others'
+     * (not when the database could not be reached at all: each alone would fail the same way).
      *
      * @param name  what the work is, for the thread's name and the log ("rescoring")
      * @param batch the most customers at a time
