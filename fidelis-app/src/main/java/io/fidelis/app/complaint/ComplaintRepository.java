@@ -412,7 +412,7 @@ class ComplaintRepository {
             return jdbc.sql(select).query(outcome).list();
         }
         List<Outcome> out = new ArrayList<>();
-        InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) ->
+        InChunks.eachPadded(customerIds, (in, ids) ->
                 out.addAll(jdbc.sql(select + " where customer_id in (" + in + ")").params(ids).query(outcome).list()));
         return out;
     }

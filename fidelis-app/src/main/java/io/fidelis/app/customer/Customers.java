@@ -323,7 +323,7 @@ class Customers {
 
     java.util.Map<Long, CustomerTraits> traitsOf(java.util.Collection<Long> ids) {
         java.util.Map<Long, CustomerTraits> out = new java.util.HashMap<>();
-        io.fidelis.app.shared.InChunks.eachPadded(ids.stream().distinct().toList(), (in, chunk) ->
+        io.fidelis.app.shared.InChunks.eachPadded(ids, (in, chunk) ->
                 jdbc.sql(TRAITS + " where c.id in (" + in + ")").params(chunk).query(Customers::traits).list()
                         .forEach(t -> out.put(t.id(), t)));
         return out;

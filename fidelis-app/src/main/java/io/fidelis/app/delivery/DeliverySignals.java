@@ -76,7 +76,7 @@ class DeliverySignals implements CustomerSignals {
         if (only == null) {
             jdbc.sql(select).param(from).query(count);
         } else {
-            io.fidelis.app.shared.InChunks.eachPadded(only.stream().distinct().toList(), (in, ids) -> {
+            io.fidelis.app.shared.InChunks.eachPadded(only, (in, ids) -> {
                 List<Object> params = new java.util.ArrayList<>();
                 params.add(from);
                 params.addAll(ids);

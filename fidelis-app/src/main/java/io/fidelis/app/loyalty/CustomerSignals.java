@@ -1,7 +1,6 @@
 package io.fidelis.app.loyalty;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -80,14 +79,6 @@ public interface CustomerSignals {
      * derives from the whole population (the subscription churn model is fitted again here).
      */
     default void beforeScoring() {
-    }
-
-    /**
-     * These signals for one customer only: what rescoring a customer after a purchase needs, without reading every
-     * customer's answers and complaints.
-     */
-    default CustomerSignals forCustomer(long customerId) {
-        return forCustomers(List.of(customerId));
     }
 
     /**

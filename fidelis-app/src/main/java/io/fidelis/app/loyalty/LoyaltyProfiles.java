@@ -84,7 +84,7 @@ class LoyaltyProfiles {
     /** Some customers' previous profiles, by customer. */
     Map<Long, Previous> previous(java.util.Collection<Long> customerIds) {
         Map<Long, Previous> out = new HashMap<>();
-        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) ->
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds, (in, ids) ->
                 jdbc.sql("select customer_id, stage, overlay, emotional_since, rfm, rfm_segment from loyalty_profile"
                         + " where customer_id in (" + in + ")").params(ids).query(rs -> {
                             out.put(rs.getLong(1), previous(rs));
@@ -99,7 +99,7 @@ class LoyaltyProfiles {
 
     /** Replaces some customers' profiles. */
     void replace(List<LoyaltyProfile> some) {
-        io.fidelis.app.shared.InChunks.eachPadded(some.stream().map(LoyaltyProfile::customerId).distinct().toList(),
+        io.fidelis.app.shared.InChunks.eachPadded(some.stream().map(LoyaltyProfile::customerId).toList(),
                 (in, ids) -> jdbc.sql("delete from loyalty_profile where customer_id in (" + in + ")").params(ids)
                         .update());
         insert(some);

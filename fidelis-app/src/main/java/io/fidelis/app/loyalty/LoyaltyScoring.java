@@ -120,12 +120,7 @@ public class LoyaltyScoring {
             } else {
                 vm[2]++; // lines without a cost
             }
-            CustomerTraits t = traits.get(line.customerId());
-            ZoneId zone = t == null ? ZoneOffset.UTC : t.timeZone();
-            LocalDate day = line.purchasedAt().atZone(zone).toLocalDate();
-            transactions.add(new Transaction(Long.toString(line.customerId()), day, line.value()));
-            breadth.computeIfAbsent(line.customerId(), k -> new PurchaseBreadth.Accumulator())
-                    .add(new PurchaseBreadth.Line(day, line.category(), line.brand(), line.value()));
+            occasion(line, traits, transactions, breadth);
         });
         List<CustomerSummary> summaries = CustomerSummaries.of(transactions, today, Period.WEEK);
         Map<String, Integer> recent = recentOccasions(transactions, today.minusWeeks(26), today);
@@ -197,6 +192,20 @@ public class LoyaltyScoring {
                 model == null ? Map.of() : model.fit().params(), model == null ? null : model.fit().logLikelihood(),
                 model == null ? List.of() : model.fit().boundary(), notFitted, stages, changes.size(),
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * A purchase line as scoring counts it: a transaction on the customer's own local day, and a line of their
+     * purchase breadth.
+     */
+    private static void occasion(PurchaseRecording.LineFact line, Map<Long, CustomerTraits> traits,
+                                 List<Transaction> transactions, Map<Long, PurchaseBreadth.Accumulator> breadth) {
+        CustomerTraits t = traits.get(line.customerId());
+        ZoneId zone = t == null ? ZoneOffset.UTC : t.timeZone();
+        LocalDate day = line.purchasedAt().atZone(zone).toLocalDate();
+        transactions.add(new Transaction(Long.toString(line.customerId()), day, line.value()));
+        breadth.computeIfAbsent(line.customerId(), k -> new PurchaseBreadth.Accumulator())
+                .add(new PurchaseBreadth.Line(day, line.category(), line.brand(), line.value()));
     }
 
     /** What scoring a customer needs of the population: the fitted models, typical rates, signals, the day. */
@@ -344,12 +353,7 @@ public class LoyaltyScoring {
         List<Transaction> transactions = new ArrayList<>();
         Map<Long, PurchaseBreadth.Accumulator> breadth = new HashMap<>();
         purchases.eachLineOf(ids, line -> {
-            CustomerTraits t = traits.get(line.customerId());
-            ZoneId zone = t == null ? ZoneOffset.UTC : t.timeZone();
-            LocalDate day = line.purchasedAt().atZone(zone).toLocalDate();
-            transactions.add(new Transaction(Long.toString(line.customerId()), day, line.value()));
-            breadth.computeIfAbsent(line.customerId(), k -> new PurchaseBreadth.Accumulator())
-                    .add(new PurchaseBreadth.Line(day, line.category(), line.brand(), line.value()));
+            occasion(line, traits, transactions, breadth);
         });
         List<CustomerSummary> summaries = CustomerSummaries.of(transactions, today, Period.WEEK);
         if (summaries.isEmpty()) {

@@ -56,7 +56,7 @@ class ProgrammeRepository {
     /** Those of some customers who are members, in the order of their ids. */
     List<Member> members(java.util.Collection<Long> customerIds) {
         List<Member> out = new java.util.ArrayList<>();
-        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().sorted().toList(), (in, ids) ->
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().sorted().toList(), (in, ids) ->
                 out.addAll(jdbc.sql(MEMBER + " where customer_id in (" + in + ") order by customer_id").params(ids)
                         .query(ProgrammeRepository::member).list()));
         return out;

@@ -26,13 +26,15 @@ public final class InChunks {
     }
 
     /**
-     * Runs {@code query} for the values, at most {@link #SIZE} at a time, each chunk's list padded to 1, 4, 16, 64,
-     * 256 or {@link #SIZE} entries by repeating its last value. For {@code in (...)} lists that are run often with
+     * Runs {@code query} for the distinct values (in their first order), at most {@link #SIZE} at a time, each
+     * chunk's list padded to 1, 4, 16, 64, 256 or {@link #SIZE} entries by repeating its last value. A value is in
+     * one chunk only, so a query that keeps each value's last row still sees all of that value's rows. For {@code in (...)} lists that are run often with
      * few values (rescoring the customers who just bought): a handful of statement texts instead of one per length,
      * so that the database's cache of parsed statements serves them. Repeating a value does not change an
      * {@code in} list's result. Not at all for no values.
      */
-    public static void eachPadded(List<?> values, Query query) {
+    public static void eachPadded(java.util.Collection<?> all, Query query) {
+        List<?> values = List.copyOf(new java.util.LinkedHashSet<>(all));
         for (int from = 0; from < values.size(); from += SIZE) {
             List<Object> chunk = new ArrayList<>(values.subList(from, Math.min(values.size(), from + SIZE)));
             int size = paddedSize(chunk.size());

@@ -90,7 +90,7 @@ class SubscriptionSignals implements CustomerSignals {
             jdbc.sql(select).query(score);
         } else {
             // Only the subscribers among them have scores.
-            io.fidelis.app.shared.InChunks.eachPadded(List.copyOf(subs.keySet()), (in, ids) ->
+            io.fidelis.app.shared.InChunks.eachPadded(subs.keySet(), (in, ids) ->
                     jdbc.sql(select + " where customer_id in (" + in + ")").params(ids).query(score));
         }
         Map<Long, SubscriptionStay> out = new HashMap<>();

@@ -42,7 +42,7 @@ class Subscriptions {
     @Transactional(readOnly = true)
     java.util.Map<Long, List<SubscriptionRecord>> ofCustomers(java.util.Collection<Long> customerIds) {
         java.util.Map<Long, List<SubscriptionRecord>> out = new java.util.HashMap<>();
-        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) ->
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds, (in, ids) ->
                 jdbc.sql("select " + COLUMNS + " from subscription where customer_id in (" + in + ")"
                                 + " order by started_on desc, subscription_id")
                         .params(ids).query((rs, n) -> row(rs)).list()

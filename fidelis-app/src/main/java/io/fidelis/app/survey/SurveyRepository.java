@@ -307,7 +307,7 @@ class SurveyRepository {
             return;
         }
         // Each customer is in one chunk only, so the latest answer of each is still the last one read.
-        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) -> {
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds, (in, ids) -> {
             List<Object> all = new ArrayList<>(params);
             all.addAll(ids);
             jdbc.sql(select + " and r.customer_id in (" + in + ")" + order).params(all).query(rs -> {

@@ -175,16 +175,17 @@ public class LostCases {
     /** Marks open cases won back whose customer bought within the window after the opening; how many. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int settle() {
-        return settle(repository.open(), null);
+        return settle(repository.open(), true);
     }
 
     /** As {@link #settle()}, for some customers' open cases (after their purchases); how many. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int settle(java.util.Collection<Long> customerIds) {
-        return settle(repository.openCasesOf(customerIds), List.copyOf(customerIds));
+        return settle(repository.openOf(customerIds), false);
     }
 
-    private int settle(List<LostCase> cases, List<Long> customerIds) {
+    /** @param everyone whether {@code cases} are every open case (then everyone's orders are read at once) */
+    private int settle(List<LostCase> cases, boolean everyone) {
         if (cases.isEmpty()) {
             return 0;
         }
@@ -192,7 +193,7 @@ public class LostCases {
         // once update the rows in one order.
         List<LostCase> open = cases.stream().sorted(java.util.Comparator.comparingLong(LostCase::id)).toList();
         Instant since = open.stream().map(LostCase::openedAt).min(Instant::compareTo).orElseThrow();
-        Map<Long, List<Instant>> orders = customerIds == null ? purchases.ordersSince(since)
+        Map<Long, List<Instant>> orders = everyone ? purchases.ordersSince(since)
                 : purchases.ordersSince(open.stream().map(LostCase::customerId).toList(), since);
         int won = 0;
         for (LostCase c : open) {

@@ -86,17 +86,14 @@ class WinBackRepository {
                 .query(WinBackRepository::row).list();
     }
 
-    /** The open cases of some customers (looked up by customer), in no particular order. */
-    List<LostCase> openCasesOf(Collection<Long> customerIds) {
+    /** The open cases of some customers (looked up by customer), as {@link #open()} orders them: by due date. */
+    List<LostCase> openOf(Collection<Long> customerIds) {
         List<LostCase> out = new java.util.ArrayList<>();
-        io.fidelis.app.shared.InChunks.eachPadded(customerIds.stream().distinct().toList(), (in, ids) ->
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds, (in, ids) ->
                 out.addAll(jdbc.sql(SELECT + " where customer_id in (" + in + ") and status = 'OPEN'").params(ids)
                         .query(WinBackRepository::row).list()));
+        out.sort(java.util.Comparator.comparing(LostCase::dueOn).thenComparing(LostCase::id));
         return out;
-    }
-
-    List<LostCase> openOf(Collection<Long> customerIds) {
-        return open().stream().filter(c -> customerIds.contains(c.customerId())).toList();
     }
 
     /** A reason of the taxonomy. */

@@ -59,25 +59,21 @@ class CoalescingWorkTest {
 
     @Test
     void batchedWorkTakesTheCustomersWhoArrivedMeanwhileTogetherUpToItsMaximum() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        HeldFirst held = new HeldFirst();
         List<List<Long>> batches = new CopyOnWriteArrayList<>();
         try (CoalescingWork work = CoalescingWork.batched("test", 3, ids -> {
-            if (ids.contains(1L)) {
-                started.countDown();
-                await(release);
-            }
+            held.holdIfFirst(ids);
             batches.add(ids);
         })) {
             work.submit(1);
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            held.awaitHeld();
             for (int i = 0; i < 100; i++) {
                 for (long id = 2; id <= 6; id++) {
                     work.submit(id);
                 }
             }
             assertThat(work.waiting()).as("customer 1 in work, 2 to 6 waiting once each").isEqualTo(6);
-            release.countDown();
+            held.release();
             awaitIdle(work);
             assertThat(batches).containsExactly(List.of(1L), List.of(2L, 3L, 4L), List.of(5L, 6L));
         }
@@ -85,15 +81,11 @@ class CoalescingWorkTest {
 
     @Test
     void aBatchThatFailsIsDoneAgainForEachCustomerAlone() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        HeldFirst held = new HeldFirst();
         List<List<Long>> tried = new CopyOnWriteArrayList<>();
         List<Long> done = new CopyOnWriteArrayList<>();
         try (CoalescingWork work = CoalescingWork.batched("test", 10, ids -> {
-            if (ids.contains(1L)) {
-                started.countDown();
-                await(release);
-            }
+            held.holdIfFirst(ids);
             tried.add(ids);
             if (ids.contains(7L)) {
                 throw new IllegalStateException("customer 7's ledger does not replay");
@@ -101,11 +93,11 @@ class CoalescingWorkTest {
             done.addAll(ids);
         })) {
             work.submit(1);
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            held.awaitHeld();
             work.submit(6);
             work.submit(7);
             work.submit(8);
-            release.countDown();
+            held.release();
             awaitIdle(work);
             assertThat(tried).containsExactly(List.of(1L), List.of(6L, 7L, 8L), List.of(6L), List.of(7L), List.of(8L));
             assertThat(done).containsExactly(1L, 6L, 8L);
@@ -114,13 +106,10 @@ class CoalescingWorkTest {
 
     @Test
     void aBatchThatCouldNotReachTheDatabaseIsNotDoneAgainForEachCustomer() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        HeldFirst held = new HeldFirst();
         List<List<Long>> tried = new CopyOnWriteArrayList<>();
         try (CoalescingWork work = CoalescingWork.batched("test", 10, ids -> {
-            if (ids.contains(1L)) {
-                started.countDown();
-                await(release);
+            if (held.holdIfFirst(ids)) {
                 tried.add(ids);
                 return;
             }
@@ -128,13 +117,37 @@ class CoalescingWorkTest {
             throw new org.springframework.transaction.CannotCreateTransactionException("no connection");
         })) {
             work.submit(1);
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            held.awaitHeld();
             work.submit(6);
             work.submit(7);
-            release.countDown();
+            held.release();
             awaitIdle(work);
             // Each alone would fail the same way, one slow failure per customer.
             assertThat(tried).containsExactly(List.of(1L), List.of(6L, 7L));
+        }
+    }
+
+    /** Holds the work for customer 1 until released, so that others queue meanwhile. */
+    private static final class HeldFirst {
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        /** Whether the batch is customer 1's, after holding it until {@link #release()}. */
+        boolean holdIfFirst(List<Long> ids) {
+            if (!ids.contains(1L)) {
+                return false;
+            }
+            started.countDown();
+            await(release);
+            return true;
+        }
+
+        void awaitHeld() throws InterruptedException {
+            assertThat(started.await(10, TimeUnit.SECONDS)).as("customer 1 in work").isTrue();
+        }
+
+        void release() {
+            release.countDown();
         }
     }
 
