@@ -18,7 +18,7 @@ import java.util.Locale;
 /**
  * Samples the server's own metrics (Prometheus, as an admin token) while the load runs: heap used, the old
  * generation, live data after the last collection, the connection pool's active, idle and waiting connections, and
- * live threads, and the overload limit's requests worked on, waiting, and turned away (503, counted since the server
+ * live threads, and the overload limit's requests in hand and turned away (503, counted since the server
  * started). Writes them to a CSV and summarises them per window, so "heap and pool stay flat" is a reading, not
  * an impression: the heap's floor (the least heap used in a window, after the collections in it) at the start and
  * at the end of the run, and the pool's highest use and waiters.
@@ -27,7 +27,7 @@ final class ServerMetrics implements AutoCloseable {
     /** One sample: seconds since the start, then the readings. */
     record Sample(double second, double heapUsed, double oldGen, double liveData, double poolActive,
                   double poolIdle, double poolPending, double threads, double requestsActive,
-                  double requestsWaiting, double turnedAway) {
+                  double turnedAway) {
     }
 
     private final String base;
@@ -84,7 +84,6 @@ final class ServerMetrics implements AutoCloseable {
         double pending = 0;
         double threads = 0;
         double requestsActive = 0;
-        double requestsWaiting = 0;
         double turnedAway = 0;
         for (String line : r.body().split("\n")) {
             if (line.startsWith("#")) {
@@ -108,14 +107,12 @@ final class ServerMetrics implements AutoCloseable {
                 threads = v;
             } else if (line.startsWith("fidelis_requests_active")) {
                 requestsActive = v;
-            } else if (line.startsWith("fidelis_requests_waiting")) {
-                requestsWaiting = v;
-            } else if (line.startsWith("fidelis_requests_turned_away_total{")) {
+            } else if (line.startsWith("fidelis_requests_turned_away_total")) {
                 turnedAway += v;
             }
         }
         return new Sample((System.nanoTime() - started) / 1e9, heap, old, live, active, idle, pending, threads,
-                requestsActive, requestsWaiting, turnedAway);
+                requestsActive, turnedAway);
     }
 
     private static double value(String line) {
@@ -146,11 +143,11 @@ final class ServerMetrics implements AutoCloseable {
         Files.createDirectories(file.getParent());
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             out.println("second,heap_used_mb,old_gen_mb,live_data_mb,pool_active,pool_idle,pool_pending,threads,"
-                    + "requests_active,requests_waiting,turned_away");
+                    + "requests_active,turned_away");
             for (Sample s : all) {
-                out.printf(Locale.ROOT, "%.1f,%.1f,%.1f,%.1f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f%n", s.second(),
+                out.printf(Locale.ROOT, "%.1f,%.1f,%.1f,%.1f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f%n", s.second(),
                         mb(s.heapUsed()), mb(s.oldGen()), mb(s.liveData()), s.poolActive(), s.poolIdle(),
-                        s.poolPending(), s.threads(), s.requestsActive(), s.requestsWaiting(), s.turnedAway());
+                        s.poolPending(), s.threads(), s.requestsActive(), s.turnedAway());
             }
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
@@ -160,7 +157,7 @@ final class ServerMetrics implements AutoCloseable {
             return text.toString();
         }
         text.append("window     heap floor MB  heap max MB  old gen floor MB  pool active max  pool pending max"
-                + "  threads max  waiting max  turned away\n");
+                + "  threads max  in hand max  turned away\n");
         int per = Math.max(1, (int) Math.ceil(all.size() / (double) windows));
         for (int from = 0; from < all.size(); from += per) {
             List<Sample> w = all.subList(from, Math.min(all.size(), from + per));
@@ -168,7 +165,7 @@ final class ServerMetrics implements AutoCloseable {
                     + " %12.0f%n", w.get(0).second(), w.get(w.size() - 1).second(),
                     mb(min(w, Sample::heapUsed)), mb(max(w, Sample::heapUsed)), mb(min(w, Sample::oldGen)),
                     max(w, Sample::poolActive), max(w, Sample::poolPending), max(w, Sample::threads),
-                    max(w, Sample::requestsWaiting), max(w, Sample::turnedAway) - min(w, Sample::turnedAway)));
+                    max(w, Sample::requestsActive), max(w, Sample::turnedAway) - min(w, Sample::turnedAway)));
         }
         return text.toString();
     }

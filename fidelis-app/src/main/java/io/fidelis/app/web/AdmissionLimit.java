@@ -1,89 +1,49 @@
 package io.fidelis.app.web;
 
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How many requests are worked on at once, and how many may wait for their turn, and for how long. A request over
- * either limit is turned away at once, which costs the server almost nothing; a request that waited its longest is
- * turned away then. So when more arrives than the server can do, it keeps doing what it can at full speed and says
+ * How many requests may be in the server at once. A request over the limit is turned away at once, which costs the
+ * server almost nothing. So when more arrives than the server can do, it keeps answering what it can and says
  * "busy" to the rest, instead of letting a queue grow that it can never work off (every request then answered
- * late, after its caller has given up). Waiting requests get their turn in the order they came.
+ * late, after its caller has given up).
+ * <p>
+ * No request waits here for a turn: a first form let 16 in and made the others wait in order, and at 1,000
+ * requests a second on two cores it answered a third fewer than no limit at all, since each freed turn waited for
+ * its next thread to be scheduled (docs/benchmarks.md).
  */
 final class AdmissionLimit {
-    /** What became of a request asking to be let in. */
-    enum Outcome {
-        /** It may go on; it must call {@link #exit()} when done. */
-        ADMITTED,
-        /** Turned away at once: as many requests were already waiting as may wait. */
-        QUEUE_FULL,
-        /** Turned away after waiting {@code maxWait} without a turn. */
-        WAITED_TOO_LONG
+    private final int max;
+    private final AtomicInteger inside = new AtomicInteger();
+
+    AdmissionLimit(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("at least one request must be let in at a time, not " + max);
+        }
+        this.max = max;
     }
 
-    private final Semaphore turns;
-    private final int maxActive;
-    private final int maxWaiting;
-    private final long maxWaitNanos;
-    private final AtomicInteger waiting = new AtomicInteger();
-
-    AdmissionLimit(int maxActive, int maxWaiting, Duration maxWait) {
-        if (maxActive < 1) {
-            throw new IllegalArgumentException("at least one request must be let in at a time, not " + maxActive);
+    /** Lets the calling request in (it must then call {@link #exit()} when done), or says no. */
+    boolean tryEnter() {
+        for (int now = inside.get(); now < max; now = inside.get()) {
+            if (inside.compareAndSet(now, now + 1)) {
+                return true;
+            }
         }
-        if (maxWaiting < 0 || maxWait.isNegative()) {
-            throw new IllegalArgumentException("the waiting limits cannot be negative: " + maxWaiting + ", " + maxWait);
-        }
-        this.maxActive = maxActive;
-        this.maxWaiting = maxWaiting;
-        this.maxWaitNanos = maxWait.toNanos();
-        this.turns = new Semaphore(maxActive, true);
+        return false;
     }
 
-    /** Lets the calling request in, makes it wait for a turn, or turns it away. */
-    Outcome enter() throws InterruptedException {
-        // tryAcquire(0, unit), unlike tryAcquire(), does not overtake requests already waiting.
-        if (turns.tryAcquire(0, TimeUnit.NANOSECONDS)) {
-            return Outcome.ADMITTED;
-        }
-        if (waiting.incrementAndGet() > maxWaiting) {
-            waiting.decrementAndGet();
-            return Outcome.QUEUE_FULL;
-        }
-        try {
-            return turns.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS) ? Outcome.ADMITTED : Outcome.WAITED_TOO_LONG;
-        } finally {
-            waiting.decrementAndGet();
-        }
-    }
-
-    /** Ends an admitted request's turn. */
+    /** Ends an admitted request's stay. */
     void exit() {
-        turns.release();
+        inside.decrementAndGet();
     }
 
-    /** Requests being worked on now. */
-    int active() {
-        return maxActive - turns.availablePermits();
+    /** Requests in the server now. */
+    int inside() {
+        return inside.get();
     }
 
-    /** Requests waiting for their turn now. */
-    int waiting() {
-        return waiting.get();
-    }
-
-    /** Requests parked in the queue for a turn (an estimate, as {@link Semaphore#getQueueLength()}). */
-    int queued() {
-        return turns.getQueueLength();
-    }
-
-    int maxActive() {
-        return maxActive;
-    }
-
-    int maxWaiting() {
-        return maxWaiting;
+    int max() {
+        return max;
     }
 }

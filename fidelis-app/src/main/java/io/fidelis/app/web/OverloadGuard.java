@@ -20,17 +20,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps the server working at full speed when more requests arrive than it can answer: at most
- * {@code fidelis.limits.max-active-requests} are worked on at once, at most {@code max-waiting-requests} more wait
- * for a turn, each for at most {@code max-request-wait}; any other request is answered 503 with
- * {@code Retry-After: 1} at once (a problem body for the API, a short page for people). Nothing of such a request
- * was carried out, so it can be sent again. Without this, a burst beyond the server's capacity left a queue that
- * the server, busy at capacity, never worked off: every later request waited until its caller gave up.
+ * Keeps the server answering when more requests arrive than it can: at most
+ * {@code fidelis.limits.max-concurrent-requests} are in the server at once, and any other request is answered 503
+ * with {@code Retry-After: 1} at once (a problem body for the API, a short page for people). Nothing of such a
+ * request was carried out, so it can be sent again. Without this, a burst beyond the server's capacity left a queue
+ * that the server, busy at capacity, never worked off: every later request waited until its caller gave up.
  * <p>
  * The actuator's endpoints are not limited, so that health probes and metrics answer while the server is busy.
  * Sits before everything else, so a request turned away costs no sign-in check and no database work. Metrics:
- * {@code fidelis.requests.active}, {@code fidelis.requests.waiting}, and {@code fidelis.requests.turned.away} by
- * reason ({@code queue-full}, {@code waited-too-long}).
+ * {@code fidelis.requests.active} and {@code fidelis.requests.turned.away}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,31 +37,23 @@ public class OverloadGuard extends OncePerRequestFilter {
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final AdmissionLimit limit;
-    private final Counter queueFull;
-    private final Counter waitedTooLong;
+    private final Counter turnedAway;
     private final AtomicLong turnedAwaySinceLog = new AtomicLong();
     private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
-    OverloadGuard(@Value("${fidelis.limits.max-active-requests:16}") int maxActive,
-                  @Value("${fidelis.limits.max-waiting-requests:150}") int maxWaiting,
-                  @Value("${fidelis.limits.max-request-wait:2s}") Duration maxWait,
+    OverloadGuard(@Value("${fidelis.limits.max-concurrent-requests:160}") int max,
                   @Value("${server.tomcat.threads.max:200}") int serverThreads, MeterRegistry meters) {
-        this.limit = new AdmissionLimit(maxActive, maxWaiting, maxWait);
-        if (maxActive + maxWaiting >= serverThreads) {
-            // Waiting requests hold a server thread; beyond the server's threads, requests queue unseen.
-            log.warn("fidelis.limits.max-active-requests ({}) plus max-waiting-requests ({}) should stay below the"
-                    + " server's threads (server.tomcat.threads.max, {})", maxActive, maxWaiting, serverThreads);
+        this.limit = new AdmissionLimit(max);
+        if (max >= serverThreads) {
+            // Beyond the server's threads, requests queue unseen, and none is left to answer "busy".
+            log.warn("fidelis.limits.max-concurrent-requests ({}) should stay below the server's threads"
+                    + " (server.tomcat.threads.max, {})", max, serverThreads);
         }
-        Gauge.builder("fidelis.requests.active", limit, AdmissionLimit::active)
-                .description("Requests being worked on now (at most fidelis.limits.max-active-requests)")
+        Gauge.builder("fidelis.requests.active", limit, AdmissionLimit::inside)
+                .description("Requests in the server now (at most fidelis.limits.max-concurrent-requests)")
                 .register(meters);
-        Gauge.builder("fidelis.requests.waiting", limit, AdmissionLimit::waiting)
-                .description("Requests waiting for their turn now (at most fidelis.limits.max-waiting-requests)")
-                .register(meters);
-        this.queueFull = Counter.builder("fidelis.requests.turned.away").tag("reason", "queue-full")
-                .description("Requests answered 503 because the server was busy").register(meters);
-        this.waitedTooLong = Counter.builder("fidelis.requests.turned.away").tag("reason", "waited-too-long")
-                .description("Requests answered 503 because the server was busy").register(meters);
+        this.turnedAway = Counter.builder("fidelis.requests.turned.away")
+                .description("Requests answered 503 at once because the server was busy").register(meters);
     }
 
     @Override
@@ -74,15 +64,8 @@ public class OverloadGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        AdmissionLimit.Outcome outcome;
-        try {
-            outcome = limit.enter();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = AdmissionLimit.Outcome.WAITED_TOO_LONG;
-        }
-        if (outcome != AdmissionLimit.Outcome.ADMITTED) {
-            (outcome == AdmissionLimit.Outcome.QUEUE_FULL ? queueFull : waitedTooLong).increment();
+        if (!limit.tryEnter()) {
+            turnedAway.increment();
             logNow();
             DatabaseOutage.unavailable(request, response, 1, "the server is busy; the request was not carried out;"
                     + " try again in a moment", "Busy", "The server is busy right now, so nothing was saved. Please"
@@ -102,9 +85,8 @@ public class OverloadGuard extends OncePerRequestFilter {
         long now = System.nanoTime();
         long last = lastLog.get();
         if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
-            log.warn("Busy: {} requests answered 503 since the last notice ({} worked on, {} waiting; limits {} and"
-                    + " {})", turnedAwaySinceLog.getAndSet(0), limit.active(), limit.waiting(), limit.maxActive(),
-                    limit.maxWaiting());
+            log.warn("Busy: {} requests answered 503 since the last notice ({} in the server, the limit)",
+                    turnedAwaySinceLog.getAndSet(0), limit.max());
         }
     }
 }
