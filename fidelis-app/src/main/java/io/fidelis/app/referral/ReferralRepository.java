@@ -27,8 +27,11 @@ class ReferralRepository {
 
     /** Inserts the code unless the customer has one or the code is taken (no exception: the transaction goes on). */
     boolean insert(long customerId, String code, Instant at) {
+        // Two conditions, not one with "or": H2 2.4 answered "customer_id = ? or code = ?" by reading every code
+        // (5,033 rows once 5,032 customers had one), each by its own index.
         return jdbc.sql("insert into referral_code (customer_id, code, created_at) select ?, ?, ? where not exists"
-                        + " (select 1 from referral_code where customer_id = ? or code = ?)")
+                        + " (select 1 from referral_code where customer_id = ?) and not exists"
+                        + " (select 1 from referral_code where code = ?)")
                 .params(customerId, code, at.atOffset(ZoneOffset.UTC), customerId, code).update() == 1;
     }
 }
