@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * late, after its caller has given up).
  * <p>
  * No request waits here for a turn: a first form let 16 in and made the others wait in order, and at 1,000
- * requests a second on two cores it answered a third fewer than no limit at all, since each freed turn waited for
- * its next thread to be scheduled (docs/benchmarks.md).
+ * requests a second on two cores it answered a third fewer than no limit at all, likely because each freed turn
+ * waited for its next thread to be scheduled (docs/benchmarks.md).
  */
 final class AdmissionLimit {
     private final int max;
