@@ -165,7 +165,9 @@ final class ServerMetrics implements AutoCloseable {
                     + " %12.0f%n", w.get(0).second(), w.get(w.size() - 1).second(),
                     mb(min(w, Sample::heapUsed)), mb(max(w, Sample::heapUsed)), mb(min(w, Sample::oldGen)),
                     max(w, Sample::poolActive), max(w, Sample::poolPending), max(w, Sample::threads),
-                    max(w, Sample::requestsActive), max(w, Sample::turnedAway) - min(w, Sample::turnedAway)));
+                    max(w, Sample::requestsActive), max(w, Sample::turnedAway)
+                            // Since the window before's last sample: what arrived between the windows counts too.
+                            - (from == 0 ? min(w, Sample::turnedAway) : all.get(from - 1).turnedAway())));
         }
         return text.toString();
     }

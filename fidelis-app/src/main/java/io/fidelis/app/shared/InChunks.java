@@ -28,9 +28,10 @@ public final class InChunks {
     /**
      * Runs {@code query} for the distinct values (in their first order), at most {@link #SIZE} at a time, each
      * chunk's list padded to 1, 4, 16, 64, 256 or {@link #SIZE} entries by repeating its last value. A value is in
-     * one chunk only, so a query that keeps each value's last row still sees all of that value's rows. For {@code in (...)} lists that are run often with
-     * few values (rescoring the customers who just bought): a handful of statement texts instead of one per length,
-     * so that the database's cache of parsed statements serves them. Repeating a value does not change an
+     * one chunk only, so a query that keeps each value's last row still sees all of that value's rows. For
+     * {@code in (...)} lists that are run often with few values (rescoring the customers who just bought): a
+     * handful of statement texts instead of one per length, so that the database's cache of parsed statements
+     * serves them. Repeating a value does not change an
      * {@code in} list's result. Not at all for no values.
      */
     public static void eachPadded(java.util.Collection<?> all, Query query) {

@@ -1,7 +1,6 @@
 package io.fidelis.app.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
@@ -66,37 +65,10 @@ public class DatabaseOutage extends OncePerRequestFilter {
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        unavailable(request, response, RETRY_AFTER_SECONDS, "the database cannot be reached right now; the request"
-                + " was not carried out; try again in a few seconds", "Briefly unavailable", "The database cannot be"
-                + " reached right now, so nothing was saved. Please try again in a few seconds.",
+        Unavailable.write(request, response, RETRY_AFTER_SECONDS, "the database cannot be reached right now; the"
+                + " request was not carried out; try again in a few seconds", "Briefly unavailable", "The database"
+                + " cannot be reached right now, so nothing was saved. Please try again in a few seconds.",
                 "数据库暂时无法连接，本次操作未保存。请几秒钟后重试。");
-    }
-
-    /**
-     * A 503 answer with {@code Retry-After}: a problem body for the API and for callers that want JSON, a short page
-     * in English and Chinese for people.
-     */
-    static void unavailable(HttpServletRequest request, HttpServletResponse response, int retryAfterSeconds,
-                            String detail, String heading, String page, String pageZh) throws IOException {
-        response.resetBuffer();
-        response.setStatus(503);
-        response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
-        response.setCharacterEncoding("UTF-8");
-        String accept = request.getHeader("Accept");
-        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                || (accept != null && accept.contains("json") && !accept.contains("html"));
-        if (api) {
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\","
-                    + "\"status\":503,\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
-        } else {
-            response.setContentType("text/html");
-            response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<title>Fidelis · " + heading.toLowerCase(java.util.Locale.ROOT) + "</title></head><body><h1>"
-                    + heading + "</h1><p>" + page + "</p><p lang=\"zh\">" + pageZh + "</p></body></html>")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        response.flushBuffer();
     }
 
     private static String rootMessage(Throwable e) {

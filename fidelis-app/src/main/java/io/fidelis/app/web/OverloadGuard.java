@@ -58,7 +58,8 @@ public class OverloadGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
+        // The servlet path, decoded and normalised: "/actuator/..;/api/..." is not an actuator path.
+        return request.getServletPath().startsWith("/actuator/");
     }
 
     @Override
@@ -67,7 +68,7 @@ public class OverloadGuard extends OncePerRequestFilter {
         if (!limit.tryEnter()) {
             turnedAway.increment();
             logNow();
-            DatabaseOutage.unavailable(request, response, 1, "the server is busy; the request was not carried out;"
+            Unavailable.write(request, response, 1, "the server is busy; the request was not carried out;"
                     + " try again in a moment", "Busy", "The server is busy right now, so nothing was saved. Please"
                     + " try again in a moment.", "服务器繁忙，本次操作未保存。请稍后重试。");
             return;
