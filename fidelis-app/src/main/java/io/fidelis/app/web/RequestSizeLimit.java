@@ -52,8 +52,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
                     + " (files go through the upload forms)\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }
-        // Only a body sent in chunks comes without its length (HTTP/1.1); a request with neither has no body, and
-        // is passed on unwrapped: each wrapper is one more step for every call on the request after it.
+        // Only a body sent in chunks comes without its length (HTTP/1.1); a request with neither has no body,
+        // and is passed on unwrapped: each wrapper is one more step for every call on the request after it.
         boolean unbounded = declared < 0 && (request.getHeader("Transfer-Encoding") != null
                 || !request.getProtocol().startsWith("HTTP/1"));
         chain.doFilter(unbounded ? new Limited(request, maxBody) : request, response);
