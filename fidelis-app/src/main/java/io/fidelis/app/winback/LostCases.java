@@ -42,6 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class LostCases {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LostCases.class);
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
     private final WinBackRepository repository;
     private final CustomerManagement customers;
@@ -202,7 +203,12 @@ public class LostCases {
                     .filter(t -> t.isAfter(c.openedAt()) && !t.isAfter(until)).min(Instant::compareTo);
             if (bought.isPresent()) {
                 c.wonBack(bought.get());
-                repository.save(c);
+                // A case changed since it was read was settled by another run or worked by its manager at the
+                // same moment: it is theirs now, and one such case must not undo the rest of this run.
+                if (!repository.saveIfUnchanged(c)) {
+                    log.info("Lost-customer case {} changed while it was being settled; left as it is now", c.id());
+                    continue;
+                }
                 events.publishEvent(new AuditableChange("system", "lost-case", Long.toString(c.id()), "won back",
                         null, AuditableChange.json("purchase", bought.get().toString())));
                 won++;

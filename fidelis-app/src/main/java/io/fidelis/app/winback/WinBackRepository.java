@@ -54,14 +54,19 @@ class WinBackRepository {
 
     /** Saves a changed case if nobody else changed it since it was read. */
     void save(LostCase c) {
+        if (!saveIfUnchanged(c)) {
+            throw new ConflictException("the case was changed by someone else; reload and try again");
+        }
+    }
+
+    /** As {@link #save}, but says whether it was saved instead of failing when someone else changed it first. */
+    boolean saveIfUnchanged(LostCase c) {
         int n = jdbc.sql("update lost_case set status = ?, reason = ?, action = ?, note = ?, closed_at = ?,"
                         + " closed_by = ?, version = version + 1 where id = ? and version = ?")
                 .params(c.status().name(), c.reason(), c.action() == null ? null : c.action().name(), c.note(),
                         utc(c.closedAt()), c.closedBy(), c.id(), c.version())
                 .update();
-        if (n == 0) {
-            throw new ConflictException("the case was changed by someone else; reload and try again");
-        }
+        return n == 1;
     }
 
     Optional<LostCase> byId(long id) {

@@ -42,6 +42,8 @@ abstract class RelationshipScenarios {
     @Autowired
     LostCases lostCases;
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
     io.fidelis.app.purchase.PurchaseSuggestions suggestions;
     Http am1;
     long ann;
@@ -202,6 +204,60 @@ abstract class RelationshipScenarios {
         assertThat(lost).containsPattern("(?s)id=\"winback-by-reason\".*Price</th>\\s*<td class=\"num\">0 / 1");
         assertThat(jdbc.sql("select action from audit_event where entity_type = 'lost-case' order by id")
                 .query(String.class).list()).contains("open", "record", "won back");
+    }
+
+    /**
+     * The daily settlement reads the open cases, then marks those with a purchase won back. A manager who ends one of
+     * them in between (here: their transaction holds the row until the settlement waits for it) keeps their outcome,
+     * and the other case is still settled: the one that changed must not undo the whole run.
+     */
+    @Test
+    void aCaseEndedWhileTheDailyRunSettlesKeepsItsOutcomeAndTheOthersAreSettled() throws Exception {
+        Instant now = Instant.now();
+        events.publishEvent(new LoyaltyStageChanged(ann, "BEHAVIOURAL", "BEHAVIOURAL", "AT_RISK", "LOST", now));
+        events.publishEvent(new LoyaltyStageChanged(cat, "BEHAVIOURAL", "BEHAVIOURAL", "NONE", "LOST", now));
+        long annCase = jdbc.sql("select id from lost_case where customer_id = ?").param(ann).query(Long.class)
+                .single();
+        long catCase = jdbc.sql("select id from lost_case where customer_id = ?").param(cat).query(Long.class)
+                .single();
+        assertThat(annCase).isLessThan(catCase);
+        for (long c : new long[] {ann, cat}) {
+            jdbc.sql("insert into purchase (order_id, customer_id, purchased_at, kind) values (?, ?, ?, 'ORDER')")
+                    .params("SO-R" + c, c, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1)).update();
+            jdbc.sql("insert into purchase_line (order_id, line_no, sku, quantity, unit_price, unit_cost) values"
+                    + " (?, 1, 'TEA', 1, 10, 5)").param("SO-R" + c).update();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<?> manager = pool.submit(() -> transactions.executeWithoutResult(t -> {
+                jdbc.sql("update lost_case set status = 'UNREACHABLE', closed_at = current_timestamp, closed_by ="
+                        + " 'am-1', version = version + 1 where id = ? and version = 0").param(annCase).update();
+                ended.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(ended.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.Future<Integer> settling = pool.submit(() -> lostCases.settle());
+            // The settlement read Ann's case as open, and now waits for the manager's row.
+            Thread.sleep(1500);
+            assertThat(settling.isDone()).as("the settlement waits for the manager's transaction").isFalse();
+            commit.countDown();
+            manager.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(settling.get(20, java.util.concurrent.TimeUnit.SECONDS)).isOne();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select status || ' ' || closed_by || ' ' || version from lost_case where id = ?")
+                .param(annCase).query(String.class).single()).isEqualTo("UNREACHABLE am-1 1");
+        assertThat(jdbc.sql("select status || ' ' || closed_by from lost_case where id = ?").param(catCase)
+                .query(String.class).single()).isEqualTo("WON_BACK system");
+        assertThat(jdbc.sql("select entity_id from audit_event where entity_type = 'lost-case' and action ="
+                + " 'won back'").query(String.class).list()).containsExactly(Long.toString(catCase));
     }
 
     @Test
