@@ -29,18 +29,25 @@ class SurveyRules {
     private final SurveyManagement management;
     private final PurchaseRecording purchases;
     private final CustomerManagement customers;
-    private final LoyaltyScoring scoring;
     private final Clock clock = Clock.systemUTC();
     /**
-     * Rescoring after an answer, and the invitation after a resolved complaint, run here: not in the customer's
-     * request (a full scoring run may hold it up), and each in a transaction of its own.
+     * The invitation after a resolved complaint runs here: not in the request that resolved it, and in a transaction
+     * of its own.
      */
-    private final java.util.concurrent.ExecutorService rescoring = java.util.concurrent.Executors
+    private final java.util.concurrent.ExecutorService inviting = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "fidelis-survey-rescoring");
+                Thread t = new Thread(r, "fidelis-survey-inviting");
                 t.setDaemon(true);
                 return t;
             });
+    /** The most customers rescored together after their answers. */
+    private static final int RESCORING_BATCH = 256;
+    /**
+     * Rescoring after answers: not in the customer's request (a full scoring run may hold it up). A customer who
+     * answers twice meanwhile is rescored once, and customers who answered while others were being rescored are
+     * rescored together, in one transaction (a survey sent to many people is answered by many at once).
+     */
+    private final io.fidelis.app.shared.CoalescingWork rescoring;
 
     SurveyRules(SurveyRepository repository, SurveyManagement management, PurchaseRecording purchases,
                 CustomerManagement customers, LoyaltyScoring scoring) {
@@ -48,7 +55,8 @@ class SurveyRules {
         this.management = management;
         this.purchases = purchases;
         this.customers = customers;
-        this.scoring = scoring;
+        this.rescoring = io.fidelis.app.shared.CoalescingWork.batched("survey-rescoring", RESCORING_BATCH,
+                scoring::scoreSome);
     }
 
     @Scheduled(cron = "${fidelis.surveys.schedule:0 0 9 * * *}")
@@ -79,13 +87,7 @@ class SurveyRules {
     @TransactionalEventListener
     void on(SurveyAnswered answered) {
         if (answered.customerId() != null) {
-            rescoring.submit(() -> {
-                try {
-                    scoring.scoreOne(answered.customerId());
-                } catch (RuntimeException e) {
-                    log.warn("Rescoring customer {} after a survey failed: {}", answered.customerId(), e.toString());
-                }
-            });
+            rescoring.submit(answered.customerId());
         }
     }
 
@@ -94,7 +96,7 @@ class SurveyRules {
     void on(io.fidelis.app.complaint.ComplaintStatusChanged changed) {
         if (changed.to() == io.fidelis.app.complaint.ComplaintStatus.RESOLVED) {
             // In a thread of its own: after the complaint's commit, in a transaction of its own.
-            rescoring.submit(() -> {
+            inviting.submit(() -> {
                 try {
                     management.inviteAfterComplaint(changed.customerId(), changed.reference(),
                             changed.language());
@@ -108,6 +110,7 @@ class SurveyRules {
 
     @jakarta.annotation.PreDestroy
     void stop() {
-        rescoring.shutdown();
+        inviting.shutdown();
+        rescoring.close();
     }
 }

@@ -38,6 +38,10 @@ abstract class LoyaltyScoringScenarios {
     Changes changes;
     @Autowired
     LoyaltyProfiles profiles;
+    @Autowired
+    io.fidelis.app.survey.SurveyManagement surveys;
+    @Autowired
+    io.fidelis.app.customer.CustomerManagement customers;
 
     @TestConfiguration
     static class Changes {
@@ -251,6 +255,46 @@ abstract class LoyaltyScoringScenarios {
                 .query(Integer.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from loyalty_model").query(Long.class).single()).isEqualTo(models);
         assertThat(changes.seen).anySatisfy(c -> assertThat(c.customerId()).isEqualTo(newcomer));
+    }
+
+    String evidence(long id) {
+        return jdbc.sql("select evidence from loyalty_profile where customer_id = ?").param(id).query(String.class)
+                .single();
+    }
+
+    /**
+     * A customer's survey answer is taken into their loyalty stage right after it is given (in the background),
+     * with the population models of the last run: a 10 on the NPS question makes them a promoter in the evidence.
+     */
+    @Test
+    void aSurveyAnswerRescoresTheCustomerWithWhatTheySaid() {
+        scoring.scoreAll();
+        long models = jdbc.sql("select count(*) from loyalty_model").query(Long.class).single();
+        assertThat(evidence(champion)).doesNotContain("promoter; ");
+        jdbc.sql("update customer set email = 'champ@example.com', marketing_consent = true where id = ?")
+                .param(champion).update();
+        Http admin = Http.browser(port);
+        admin.signIn("admin", "admin-test-password");
+        java.net.http.HttpResponse<String> created = admin.postForm("/surveys", "template=relationship-nps&_csrf="
+                + admin.csrfToken());
+        assertThat(created.statusCode()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        long survey = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        long version = jdbc.sql("select version from survey where id = ?").param(survey).query(Long.class).single();
+        assertThat(admin.postForm("/surveys/" + survey + "/open", "version=" + version + "&_csrf="
+                + admin.csrfToken()).statusCode()).isEqualTo(302);
+        // No mail server in this test: the run gives the link, as the page shows it to the sender.
+        var run = surveys.inviteForSystem(survey, customers.recordForSystem(champion).orElseThrow(), "test");
+        assertThat(run.invited()).isOne();
+        String link = run.links().get(0).getValue();
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        Http visitor = Http.browser(port);
+        String form = visitor.page("/s/" + token).body();
+        assertThat(visitor.postForm("/s/" + token, "q_NPS=10&_csrf=" + Http.csrfOf(form)).statusCode())
+                .isEqualTo(302);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> evidence(champion).contains("promoter; "));
+        assertThat(jdbc.sql("select count(*) from loyalty_model").query(Long.class).single()).isEqualTo(models);
     }
 
     /** Every stored profile without its scoring time, by customer. */
