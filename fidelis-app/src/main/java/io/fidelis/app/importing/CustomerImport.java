@@ -104,6 +104,7 @@ class CustomerImport extends BaseImportSpec {
                         + rs.getString(2) + "' (neither in this file nor already stored)"));
             }
         }
+        errors.addAll(cycles(c, stage, fileName));
         try (PreparedStatement ps = c.prepareStatement("select s.file_line, s.account_manager, u.role from " + stage
                 + " s join staff_user u on u.username = s.account_manager"
                 + " where u.role not in ('ACCOUNT_MANAGER', 'MANAGER', 'ADMIN') order by s.file_line");
@@ -114,6 +115,118 @@ class CustomerImport extends BaseImportSpec {
             }
         }
         return errors;
+    }
+
+    /** At most this many customers of a cycle are named in a message. */
+    private static final int CYCLE_NAMES = 10;
+
+    /**
+     * Rows whose referrals would make a cycle once imported (A referred by B and B by A, in the file or with the
+     * customers already stored): the referral tree, and what is computed on it, needs none. The graph checked is the
+     * one after the import: the stored referrals of the customers the file does not name, and the file's for those
+     * it does (the first row of each, duplicates being refused anyway). An unknown referrer ends a chain here; it is
+     * refused by its own check.
+     */
+    private static List<RowError> cycles(Connection c, String stage, String fileName) throws SQLException {
+        LongList ids = new LongList();
+        LongList referrers = new LongList();
+        int stored;
+        try (PreparedStatement ps = c.prepareStatement("select c.id, c.referred_by_id from customer c"
+                + " where c.referred_by_id is not null and not exists (select 1 from " + stage
+                + " s where s.external_id = c.external_id)");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+                referrers.add(rs.getLong(2));
+            }
+            stored = ids.size();
+        }
+        // Customers new with this file have no id yet: the negated line of their row stands for it.
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select s.file_line, s.external_id, s.referred_by_ext,"
+                + " coalesce(c.id, -s.file_line),"
+                + " coalesce(rc.id, -(select min(rs.file_line) from " + stage + " rs where rs.external_id"
+                + " = s.referred_by_ext)) from " + stage + " s left join customer c on c.external_id = s.external_id"
+                + " left join customer rc on rc.external_id = s.referred_by_ext where s.referred_by_ext is not null"
+                + " and s.file_line = (select min(d.file_line) from " + stage + " d where d.external_id"
+                + " = s.external_id)");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long referrer = rs.getLong(5);
+                ids.add(rs.getLong(4));
+                referrers.add(rs.wasNull() ? io.fidelis.core.referral.ReferralForest.NONE : referrer);
+                rows.add(new Object[] {rs.getLong(1), rs.getString(2)});
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<int[]> cycles = io.fidelis.core.referral.ReferralCycles.of(ids.toArray(), referrers.toArray());
+        List<RowError> errors = new ArrayList<>();
+        for (int[] cycle : cycles) {
+            String[] names = new String[cycle.length];
+            for (int k = 0; k < cycle.length; k++) {
+                int p = cycle[k];
+                names[k] = p >= stored ? (String) rows.get(p - stored)[1] : storedExternalId(c, ids.get(p));
+            }
+            for (int k = 0; k < cycle.length; k++) {
+                if (cycle[k] >= stored) {
+                    long line = (Long) rows.get(cycle[k] - stored)[0];
+                    errors.add(new RowError(fileName, line, "referred_by", cycleMessage(names, k)));
+                }
+            }
+        }
+        errors.sort(java.util.Comparator.comparingLong(RowError::line));
+        return errors;
+    }
+
+    private static String storedExternalId(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select external_id from customer where id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "#" + id;
+            }
+        }
+    }
+
+    /** "referrals would form a cycle of 3 customers: A was referred by B, B by C, C by A", from the k-th. */
+    static String cycleMessage(String[] names, int from) {
+        int n = names.length;
+        StringBuilder s = new StringBuilder("referrals would form a cycle of ").append(n).append(" customers: ");
+        for (int k = 0; k < Math.min(n, CYCLE_NAMES); k++) {
+            String who = names[(from + k) % n];
+            String by = names[(from + k + 1) % n];
+            s.append(k == 0 ? "'" + who + "' was referred by '" + by + "'" : ", '" + who + "' by '" + by + "'");
+        }
+        if (n > CYCLE_NAMES) {
+            s.append(", … (").append(n - CYCLE_NAMES).append(" more)");
+        }
+        return s.toString();
+    }
+
+    /** A growable array of longs. */
+    private static final class LongList {
+        private long[] values = new long[64];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        long get(int i) {
+            return values[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        long[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
     }
 
     @Override

@@ -352,6 +352,66 @@ abstract class ImportScenarios {
         assertThat(count("customer")).isZero();
     }
 
+    /**
+     * Referrals may not form a cycle, within the file or with the customers already stored: the referral tree and the
+     * chains valued on it need none. Each row on a cycle is named with the cycle; a row below it (referred by a
+     * customer on it) is not.
+     */
+    @Test
+    void referralsThatWouldFormACycleAreRefusedAndNothingChanges() throws IOException {
+        ImportSummary inFile = run(ImportKind.CUSTOMERS, file("cycle.csv", "customer_id,name,referred_by\n"
+                + "A1,Ann,B2\nB2,Bo,C3\nC3,Cy,A1\nD4,Di,A1\nE5,Ed,\n"));
+        assertThat(inFile.accepted()).isFalse();
+        assertThat(inFile.errors()).extracting(RowError::message).containsExactly(
+                "cycle.csv:2: field 'referred_by': referrals would form a cycle of 3 customers: 'A1' was referred by"
+                        + " 'B2', 'B2' by 'C3', 'C3' by 'A1'",
+                "cycle.csv:3: field 'referred_by': referrals would form a cycle of 3 customers: 'B2' was referred by"
+                        + " 'C3', 'C3' by 'A1', 'A1' by 'B2'",
+                "cycle.csv:4: field 'referred_by': referrals would form a cycle of 3 customers: 'C3' was referred by"
+                        + " 'A1', 'A1' by 'B2', 'B2' by 'C3'");
+        assertThat(count("customer")).isZero();
+
+        // With the stored referrals: B2 was referred by A1; A1 referred by B2 would close the loop.
+        assertThat(run(ImportKind.CUSTOMERS, file("first.csv", "customer_id,name,referred_by\nA1,Ann,\nB2,Bo,A1\n"))
+                .accepted()).isTrue();
+        String before = jdbc.sql("select external_id || ':' || coalesce(cast(referred_by_id as varchar(20)), '-')"
+                + " || ':' || version from customer order by external_id").query(String.class).list().toString();
+        ImportSummary withStored = run(ImportKind.CUSTOMERS, file("second.csv", "customer_id,name,referred_by\n"
+                + "A1,Ann,B2\n"));
+        assertThat(withStored.accepted()).isFalse();
+        assertThat(withStored.errors()).extracting(RowError::message).containsExactly(
+                "second.csv:2: field 'referred_by': referrals would form a cycle of 2 customers: 'A1' was referred by"
+                        + " 'B2', 'B2' by 'A1'");
+        assertThat(jdbc.sql("select external_id || ':' || coalesce(cast(referred_by_id as varchar(20)), '-')"
+                + " || ':' || version from customer order by external_id").query(String.class).list().toString())
+                .isEqualTo(before);
+
+        // The check is on the referrals after the import: B2 loses its referrer in the same file, so A1 may take
+        // B2 as its own.
+        ImportSummary turned = run(ImportKind.CUSTOMERS, file("turned.csv", "customer_id,name,referred_by\n"
+                + "A1,Ann,B2\nB2,Bo,\n"));
+        assertThat(turned.accepted()).as("%s", turned.errors()).isTrue();
+        assertThat(jdbc.sql("select r.external_id from customer c join customer r on r.id = c.referred_by_id"
+                + " where c.external_id = 'A1'").query(String.class).single()).isEqualTo("B2");
+        assertThat(jdbc.sql("select count(*) from customer where external_id = 'B2' and referred_by_id is null")
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void skippingTheRowsOfACycleAlsoSkipsTheRowsThatReferToThem() throws IOException {
+        Path f = file("loop.csv", "customer_id,name,referred_by\nA1,Ann,B2\nB2,Bo,A1\nC3,Cy,A1\nE5,Ed,\n");
+        ImportSummary s = importer.importFile(ImportFile.of(ImportKind.CUSTOMERS, f).skippingInvalid());
+        assertThat(s.imported()).isEqualTo(1);
+        assertThat(s.rejected()).isEqualTo(3);
+        assertThat(s.errors()).extracting(RowError::message).containsExactly(
+                "loop.csv:2: field 'referred_by': referrals would form a cycle of 2 customers: 'A1' was referred by"
+                        + " 'B2', 'B2' by 'A1'",
+                "loop.csv:3: field 'referred_by': referrals would form a cycle of 2 customers: 'B2' was referred by"
+                        + " 'A1', 'A1' by 'B2'",
+                "loop.csv:4: field 'referred_by': unknown customer 'A1' (neither in this file nor already stored)");
+        assertThat(jdbc.sql("select external_id from customer").query(String.class).list()).containsExactly("E5");
+    }
+
     @Test
     void skippingARowAlsoSkipsTheRowsThatReferToIt() throws IOException {
         Path f = file("chain.csv", "customer_id,name,referred_by\nA1,Ann,Z9\nB2,Bo,A1\nC3,Cy,\n");
