@@ -224,8 +224,19 @@ abstract class SuggestionScenarios {
                 .query(String.class).list()).containsExactly("am-1 ANN", "am-2 BAO", "am-1 CAT");
         assertThat(am1.page("/my-day").body()).contains("Suggestion delivered, follow up: Detachable sofas");
         // The Customer 360 timeline.
-        assertThat(am1.page("/customers/ANN").body()).contains("Your suggestion led to: Detachable sofas that fit"
+        String annPage = am1.page("/customers/ANN").body();
+        assertThat(annPage).contains("Your suggestion led to: Detachable sofas that fit"
                 + " through a warehouse door").contains("id=\"suggestions-panel\"");
+        // Linked to the item for those who may open it (in the timeline and the panel), as text for an agent.
+        assertThat(annPage).contains("<a href=\"/improvements/" + sofas + "\">Your suggestion led to: Detachable"
+                + " sofas").contains("<a href=\"/improvements/" + sofas + "\">Detachable sofas");
+        staff.create("agent-1", null, Role.AGENT, PASSWORD);
+        Http agent = Http.browser(port);
+        agent.signIn("agent-1", PASSWORD);
+        String agentPage = agent.page("/customers/ANN").body();
+        assertThat(agentPage).contains("Your suggestion led to: Detachable sofas that fit through a warehouse door")
+                .doesNotContain("href=\"/improvements/");
+        assertThat(agent.page("/improvements/" + sofas).statusCode()).isEqualTo(403);
         // am-1 sees Ann and Cat behind the item, not Bao; the notices say what was sent.
         String mine = am1.page("/improvements/" + sofas).body();
         assertThat(mine).contains("ANN · Ann Archer").contains("CAT · Cat Cole").doesNotContain("王宝")
