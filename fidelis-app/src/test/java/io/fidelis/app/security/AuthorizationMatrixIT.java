@@ -155,6 +155,10 @@ class AuthorizationMatrixIT {
         EXPECTED.put("GET /lost/reasons", Set.of(Who.ADMIN, Who.MANAGER));
         EXPECTED.put("POST /lost/reasons", Set.of(Who.ADMIN, Who.MANAGER));
         EXPECTED.put("POST /lost/reasons/{code}", Set.of(Who.ADMIN, Who.MANAGER));
+        EXPECTED.put("GET /api/v1/improvements", ANALYTICS);
+        EXPECTED.put("GET /api/v1/improvements/{id}", ANALYTICS);
+        EXPECTED.put("POST /api/v1/improvements/{id}/moves", SURVEY_EDITORS);
+        EXPECTED.put("POST /api/v1/customers/{id}/suggestions", EDITORS);
         EXPECTED.put("GET /api/v1/lost-cases", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER, Who.ANALYST));
         EXPECTED.put("GET /api/v1/lost-cases/{id}", Set.of(Who.ADMIN, Who.MANAGER, Who.ACCOUNT_MANAGER,
                 Who.ANALYST));

@@ -291,6 +291,64 @@ abstract class SuggestionScenarios {
         assertThat(SMTP.getReceivedMessages()).as("a declined item tells nobody").isEmpty();
     }
 
+    /**
+     * The same work through the API: suggestions recorded for customers (an account manager's own only), the items
+     * ranked, an item's customers as far as the caller may see them, and the moves with their rules and versions.
+     */
+    @Test
+    void suggestionsAndItemsThroughTheApi() {
+        Http amApi = Http.at(port).as("am-1", PASSWORD);
+        Http bossApi = Http.at(port).as("boss", PASSWORD);
+        HttpResponse<String> ann1 = amApi.post("/api/v1/customers/ANN/suggestions",
+                "{\"text\":\"Sofa too big for the door\",\"subject\":\"Sofas\"}");
+        assertThat(ann1.statusCode()).isEqualTo(201);
+        long annSuggestion = jdbc.sql("select id from suggestion where customer_id = ?").param(ann)
+                .query(Long.class).single();
+        assertThat(ann1.body()).isEqualTo("{\"id\":" + annSuggestion + "}");
+        // Bao is am-2's customer: not found for am-1, and nothing stored; a blank text is refused field by field.
+        assertThat(amApi.post("/api/v1/customers/BAO/suggestions", "{\"text\":\"x\",\"subject\":\"Sofas\"}")
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> blank = amApi.post("/api/v1/customers/ANN/suggestions", "{\"text\":\" \",\"subject\""
+                + ":\"Sofas\"}");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("text");
+        assertThat(bossApi.post("/api/v1/customers/BAO/suggestions", "{\"text\":\"The door is too small for the"
+                + " sofa\",\"subject\":\"SOFA-3\"}").statusCode()).isEqualTo(201);
+        assertThat(jdbc.sql("select count(*) from suggestion").query(Long.class).single()).isEqualTo(2);
+        follow(boss, boss.postForm("/improvements/group", "_csrf=" + boss.csrfToken()));
+        long item = itemOf("Sofa too big");
+
+        String list = bossApi.get("/api/v1/improvements").body();
+        assertThat(list).contains("\"id\":" + item).contains("\"status\":\"NEW\"").contains("\"customers\":2")
+                .contains("\"suggestions\":2").contains("\"categories\":[\"Sofas\"]");
+        assertThat(bossApi.get("/api/v1/improvements?status=DELIVERED").body()).isEqualTo("[]");
+        // am-1 sees Ann behind the item and one customer of another manager; the boss sees both.
+        String mine = amApi.get("/api/v1/improvements/" + item).body();
+        assertThat(mine).contains("\"customerId\":\"ANN\"").contains("Sofa too big for the door")
+                .doesNotContain("BAO").doesNotContain("too small").contains("\"otherCustomers\":1");
+        assertThat(bossApi.get("/api/v1/improvements/" + item).body()).contains("\"customerId\":\"BAO\"")
+                .contains("\"otherCustomers\":0");
+        assertThat(bossApi.get("/api/v1/improvements/999999").statusCode()).isEqualTo(404);
+
+        // Moves: a decline needs a reason (422), a stale version is refused (409), an unknown move is a bad request.
+        assertThat(bossApi.post("/api/v1/improvements/" + item + "/moves", "{\"version\":0,\"move\":\"DECLINE\"}")
+                .statusCode()).isEqualTo(422);
+        assertThat(bossApi.post("/api/v1/improvements/" + item + "/moves", "{\"version\":0,\"move\":\"FLY\"}")
+                .statusCode()).isEqualTo(400);
+        HttpResponse<String> review = bossApi.post("/api/v1/improvements/" + item + "/moves",
+                "{\"version\":0,\"move\":\"REVIEW\"}");
+        assertThat(review.statusCode()).isEqualTo(200);
+        assertThat(review.body()).contains("\"status\":\"UNDER_REVIEW\"").contains("\"version\":1");
+        assertThat(bossApi.post("/api/v1/improvements/" + item + "/moves", "{\"version\":0,\"move\":\"PLAN\"}")
+                .statusCode()).isEqualTo(409);
+        // Account managers read the backlog but do not move it.
+        assertThat(amApi.post("/api/v1/improvements/" + item + "/moves", "{\"version\":1,\"move\":\"PLAN\"}")
+                .statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select action from audit_event where entity_type = 'improvement' and entity_id = ?"
+                + " order by id").param(Long.toString(item)).query(String.class).list()).containsExactly("create",
+                "review");
+    }
+
     @Test
     void erasureRemovesTheCustomersWordsAndKeepsTheSuggestionForTheCounts() {
         follow(am1, am1.postForm("/customers/ANN/suggestions", "text=" + Http.encode("Annabel wants a quieter kettle")
