@@ -9,12 +9,10 @@ import io.fidelis.app.customer.CustomerViewContribution;
 import io.fidelis.app.customer.TimelineEntry;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The loyalty part of the Customer 360: stage with evidence, P(alive), expected purchases, CLV, RFM, stage history. */
 @Component
 class LoyaltyOnCustomerPage implements CustomerViewContribution {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final LoyaltyProfiles profiles;
 
     LoyaltyOnCustomerPage(LoyaltyProfiles profiles) {
@@ -38,7 +36,7 @@ class LoyaltyOnCustomerPage implements CustomerViewContribution {
         m.put("evidence", List.of());
         profiles.of(customer.id()).ifPresent(p -> {
             m.put("profile", p);
-            m.put("evidence", JSON.readValue(p.evidence(), List.class));
+            m.put("evidence", LoyaltyEvidence.read(p.evidence()));
         });
         m.put("changes", profiles.changesOf(customer.id(), 10));
         return m;

@@ -55,14 +55,6 @@ class LoyaltyProfiles {
     record Change(Instant at, String fromStage, String toStage, String fromOverlay, String toOverlay) {
     }
 
-    static String evidenceJson(List<LoyaltyAssessment.Evidence> evidence) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (LoyaltyAssessment.Evidence e : evidence) {
-            list.add(Map.of("rule", e.rule(), "held", e.held(), "detail", e.detail()));
-        }
-        return JSON.writeValueAsString(list);
-    }
-
     /** Every scored customer's CLV (where it could be computed). */
     Map<Long, Double> clvs() {
         Map<Long, Double> out = new HashMap<>();

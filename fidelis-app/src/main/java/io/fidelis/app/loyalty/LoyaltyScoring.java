@@ -277,7 +277,7 @@ public class LoyaltyScoring {
         return new LoyaltyProfile(id, pop.now(), a.stage().name(), a.overlay().name(), a.index(),
                 alive.fromSubscription() ? nan(alive.p()) : nan(pAlive),
                 nan(expected), nan(perPurchase), nan(value), rfmCode, rfmSegment, s.x() + 1, s.tx(), s.T(),
-                s.monetary(), emotionalSince, LoyaltyProfiles.evidenceJson(a.evidence()), breadth.categories(),
+                s.monetary(), emotionalSince, LoyaltyEvidence.json(a.evidence()), breadth.categories(),
                 nan(breadth.crossCategoryShare()), nan(breadth.topBrandShare()));
     }
 
@@ -310,7 +310,7 @@ public class LoyaltyScoring {
         return new LoyaltyProfile(id, pop.now(), a.stage().name(), a.overlay().name(), a.index(), nan(alive.p()),
                 null, null, null, before == null ? null : before.rfm(), before == null ? null : before.rfmSegment(),
                 occasions, txWeeks, tWeeks, sub.monthlyCharge(), emotionalSince,
-                LoyaltyProfiles.evidenceJson(a.evidence()), sub.services(), null, null);
+                LoyaltyEvidence.json(a.evidence()), sub.services(), null, null);
     }
 
     /**

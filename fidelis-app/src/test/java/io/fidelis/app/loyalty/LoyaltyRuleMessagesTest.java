@@ -46,4 +46,45 @@ class LoyaltyRuleMessagesTest {
             }
         }
     }
+
+    /**
+     * Each phrase of the evidence is shown from the message {@code evidence.<key>}: the English bundle says exactly
+     * what the core's table says, the Chinese one uses the same arguments, and Spring's MessageFormat fills both as
+     * the core fills its table.
+     */
+    @Test
+    void everyPhraseOfTheEvidenceHasTheCoresEnglishAndAChineseTextWithTheSameArguments() throws Exception {
+        Properties en = bundle("/messages.properties");
+        Properties zh = bundle("/messages_zh_CN.properties");
+        java.util.regex.Pattern argument = java.util.regex.Pattern.compile("\\{(\\d+)}");
+        for (var e : io.fidelis.core.loyalty.EvidenceText.ENGLISH.entrySet()) {
+            String key = "evidence." + e.getKey();
+            assertThat(en.getProperty(key)).as(key).isEqualTo(e.getValue());
+            assertThat(zh.getProperty(key)).as(key).isNotBlank();
+            assertThat(arguments(argument, zh.getProperty(key))).as(key).isEqualTo(arguments(argument, e.getValue()));
+            List<String> args = arguments(argument, e.getValue()).stream().map(i -> "a" + i).toList();
+            assertThat(new java.text.MessageFormat(en.getProperty(key), java.util.Locale.ENGLISH).format(
+                    args.toArray())).as(key).isEqualTo(io.fidelis.core.loyalty.EvidenceText.english(List.of(
+                    new io.fidelis.core.loyalty.EvidenceText.Phrase(e.getKey(), args))));
+        }
+        assertThat(en.getProperty("evidence.separator")).isEqualTo(io.fidelis.core.loyalty.EvidenceText.SEPARATOR);
+        assertThat(zh.getProperty("evidence.separator")).isEqualTo("；");
+    }
+
+    private static List<Integer> arguments(java.util.regex.Pattern argument, String pattern) {
+        Set<Integer> found = new TreeSet<>();
+        java.util.regex.Matcher m = argument.matcher(pattern);
+        while (m.find()) {
+            found.add(Integer.parseInt(m.group(1)));
+        }
+        return List.copyOf(found);
+    }
+
+    private Properties bundle(String name) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return p;
+    }
 }

@@ -126,7 +126,8 @@ abstract class LoyaltyScoringScenarios {
         assertThat(stage(champion)).isEqualTo("EMOTIONAL/NONE");
         assertThat(stage(gone)).endsWith("/LOST");
         assertThat(jdbc.sql("select evidence from loyalty_profile where customer_id = ?").param(champion)
-                .query(String.class).single()).contains("2 referral(s)").contains("\"rule\":\"repeat-rate\"");
+                .query(String.class).single()).contains("[\"emotional.referrals\",\"2\"]")
+                .contains("\"rule\":\"repeat-rate\"");
         double pAliveChampion = jdbc.sql("select p_alive from loyalty_profile where customer_id = ?").param(champion)
                 .query(Double.class).single();
         double pAliveGone = jdbc.sql("select p_alive from loyalty_profile where customer_id = ?").param(gone)
@@ -270,7 +271,7 @@ abstract class LoyaltyScoringScenarios {
     void aSurveyAnswerRescoresTheCustomerWithWhatTheySaid() {
         scoring.scoreAll();
         long models = jdbc.sql("select count(*) from loyalty_model").query(Long.class).single();
-        assertThat(evidence(champion)).doesNotContain("promoter; ");
+        assertThat(evidence(champion)).doesNotContain("emotional.promoter");
         jdbc.sql("update customer set email = 'champ@example.com', marketing_consent = true where id = ?")
                 .param(champion).update();
         Http admin = Http.browser(port);
@@ -293,7 +294,7 @@ abstract class LoyaltyScoringScenarios {
         assertThat(visitor.postForm("/s/" + token, "q_NPS=10&_csrf=" + Http.csrfOf(form)).statusCode())
                 .isEqualTo(302);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> evidence(champion).contains("promoter; "));
+                .until(() -> evidence(champion).contains("[\"emotional.promoter\"]"));
         assertThat(jdbc.sql("select count(*) from loyalty_model").query(Long.class).single()).isEqualTo(models);
     }
 
@@ -370,8 +371,8 @@ abstract class LoyaltyScoringScenarios {
         assertThat(alone.get(east).occasions()).isEqualTo(2);
         assertThat(alone.get(f3).evidence()).contains("late-delivery");
         assertThat(alone.get(f3).overlay()).isEqualTo("AT_RISK");
-        assertThat(alone.get(gone).evidence()).contains("kept through a complaint");
-        assertThat(alone.get(champion).evidence()).doesNotContain("kept through a complaint");
+        assertThat(alone.get(gone).evidence()).contains("sustainable.keptComplaint");
+        assertThat(alone.get(champion).evidence()).doesNotContain("sustainable.keptComplaint");
         assertThat(alone.get(champion).evidence()).contains("unresolved-complaint");
         assertThat(alone.get(champion).stage()).isNotIn("EMOTIONAL", "SUSTAINABLE");
         var storedAlone = storedProfiles();
@@ -422,5 +423,15 @@ abstract class LoyaltyScoringScenarios {
         assertThat(newPage).contains("Loyalty stage: Satisfied, basic trust");
         String zh = Http.browser(port).language("zh-CN").page("/login").body();
         assertThat(zh).contains("用户名");
+        // The evidence in the reader's language, phrase by phrase; in English in the API.
+        Http zhAdmin = Http.browser(port).language("zh-CN");
+        zhAdmin.signIn("admin", "admin-test-password");
+        String zhPage = zhAdmin.page("/customers/CHAMP").body();
+        assertThat(zhPage).contains("推荐了 2 位客户")
+                .containsPattern("每年 [0-9.]+ 次 ≥ 同类典型的 [0-9.]+ 次，P\\(alive\\)")
+                .doesNotContain("referral(s)").doesNotContain("a year");
+        assertThat(Http.at(port).as("admin", "admin-test-password").get("/api/v1/customers/CHAMP/loyalty").body())
+                .contains("2 referral(s)").containsPattern("[0-9.]+ a year ≥ typical [0-9.]+, P\\(alive\\) [0-9.]+")
+                .doesNotContain("emotional.referrals");
     }
 }

@@ -270,7 +270,7 @@ abstract class SubscriptionScenarios {
         scoring.scoreAll();
         Map<String, Object> p = jdbc.sql("select overlay, evidence from loyalty_profile where customer_id = ?")
                 .param(id).query().singleRow();
-        assertThat((String) p.get("evidence")).contains("late-delivery", "2 late deliveries recently");
+        assertThat((String) p.get("evidence")).contains("late-delivery", "[\"late.count\",\"2\",\"2\"]");
         assertThat(p.get("overlay")).isEqualTo("AT_RISK");
     }
 

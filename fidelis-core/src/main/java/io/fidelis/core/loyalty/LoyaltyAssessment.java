@@ -13,7 +13,18 @@ public record LoyaltyAssessment(LoyaltyStage stage, Overlay overlay, double inde
 
     public enum Overlay { NONE, AT_RISK, LOST }
 
-    /** A rule and what it found, such as {@code repeat-rate: 6.2 a year ≥ typical 4.0}. */
-    public record Evidence(String rule, boolean held, String detail) {
+    /**
+     * A rule and what it found, in phrases that a page can put in the reader's language (see {@link EvidenceText}),
+     * such as {@code repeat-rate: 6.0 a year ≥ typical 4.0; P(alive) 0.90}.
+     */
+    public record Evidence(String rule, boolean held, List<EvidenceText.Phrase> phrases) {
+        public Evidence {
+            phrases = List.copyOf(phrases);
+        }
+
+        /** What it found, in English. */
+        public String detail() {
+            return EvidenceText.english(phrases);
+        }
     }
 }

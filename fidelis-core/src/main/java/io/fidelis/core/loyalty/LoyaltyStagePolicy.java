@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.fidelis.core.loyalty.EvidenceText.Phrase;
+
 /**
  * Decides each customer's loyalty stage, overlay and index from their signals, with the evidence. A small pure
  * function: the same signals and settings always give the same assessment.
@@ -49,63 +51,75 @@ public final class LoyaltyStagePolicy {
         List<LoyaltyAssessment.Evidence> evidence = new ArrayList<>();
         // P(alive) from the repeat-buying model, or P(stay) from the subscription churn model (issue 9).
         String p = s.stayFromSubscription() ? "P(stay)" : "P(alive)";
+        String pAlive = two(s.pAlive());
         if (s.signalChoice() != null) {
-            rule(evidence, "signal", s.stayFromSubscription(), s.signalChoice());
+            rule(evidence, "signal", s.stayFromSubscription(), Phrase.of("text", s.signalChoice()));
         }
         boolean boughtAgain = s.occasions() >= 2;
         boolean satisfied = rule(evidence, "satisfied", s.satisfied() || boughtAgain,
-                s.satisfied() ? "a satisfied answer or a resolved complaint"
-                        : boughtAgain ? "bought again (" + s.occasions() + " occasions)" : "no satisfaction signal yet");
+                s.satisfied() ? Phrase.of("satisfied.answer")
+                        : boughtAgain ? Phrase.of("satisfied.boughtAgain", s.occasions())
+                        : Phrase.of("satisfied.none"));
         boolean alive = s.pAlive() >= settings.atRiskPAlive();
-        boolean repeat = rule(evidence, "repeat-rate", boughtAgain && s.ratePerYear() >= s.typicalRatePerYear()
-                        && alive, String.format(Locale.ROOT, "%.1f a year %s typical %.1f, %s %.2f",
-                s.ratePerYear(), s.ratePerYear() >= s.typicalRatePerYear() ? "≥" : "<", s.typicalRatePerYear(),
-                p, s.pAlive()));
+        boolean atTypical = s.ratePerYear() >= s.typicalRatePerYear();
+        boolean repeat = rule(evidence, "repeat-rate", boughtAgain && atTypical && alive,
+                Phrase.of(atTypical ? "repeat.atLeast" : "repeat.below", one(s.ratePerYear()),
+                        one(s.typicalRatePerYear()), p, pAlive));
         // An unresolved complaint blocks the higher stages (and raises the risk, below) until it is resolved.
         boolean open = s.unresolvedComplaint();
         if (open) {
-            rule(evidence, "unresolved-complaint", true, "a complaint is not resolved yet: emotional and sustainable"
-                    + " loyalty wait for it, and the customer is at risk");
+            rule(evidence, "unresolved-complaint", true, Phrase.of("complaint.unresolved"));
+        }
+        List<Phrase> why = new ArrayList<>();
+        if (s.promoter()) {
+            why.add(Phrase.of("emotional.promoter"));
+        }
+        if (s.referralsMade() > 0) {
+            why.add(Phrase.of("emotional.referrals", s.referralsMade()));
+        }
+        if (s.intendsToRepurchase()) {
+            why.add(Phrase.of("emotional.intends"));
+        }
+        if (why.isEmpty()) {
+            why.add(Phrase.of("emotional.none"));
         }
         boolean emotional = rule(evidence, "emotional", !open && repeat && (s.promoter() || s.referralsMade() > 0
-                || s.intendsToRepurchase()), (s.promoter() ? "promoter; " : "") + (s.referralsMade() > 0
-                ? s.referralsMade() + " referral(s); " : "") + (s.intendsToRepurchase() ? "intends to buy again; " : "")
-                + (s.promoter() || s.referralsMade() > 0 || s.intendsToRepurchase() ? "" : "no promoter answer,"
-                + " referral or stated intention"));
+                || s.intendsToRepurchase()), why.toArray(Phrase[]::new));
         boolean sustainable = rule(evidence, "sustainable", emotional && s.monthsEmotional()
                         >= settings.sustainableMonths() && s.categories() >= settings.crossCategoryMinimum()
                         && (s.keptThroughComplaint() || s.keptThroughCompetitorOffer()),
-                String.format(Locale.ROOT, "emotional for %d months (need %d), %d categories (need %d), %s",
-                        s.monthsEmotional(), settings.sustainableMonths(), s.categories(),
-                        settings.crossCategoryMinimum(), s.keptThroughComplaint() ? "kept through a complaint"
-                                : s.keptThroughCompetitorOffer() ? "kept through a competitor's offer"
-                                : "not yet tested by a complaint or a competitor's offer"));
+                Phrase.of("sustainable.months", s.monthsEmotional(), settings.sustainableMonths()),
+                Phrase.of("sustainable.categories", s.categories(), settings.crossCategoryMinimum()),
+                Phrase.of(s.keptThroughComplaint() ? "sustainable.keptComplaint" : s.keptThroughCompetitorOffer()
+                        ? "sustainable.keptOffer" : "sustainable.untested"));
         LoyaltyStage stage = sustainable ? LoyaltyStage.SUSTAINABLE : emotional ? LoyaltyStage.EMOTIONAL
                 : repeat ? LoyaltyStage.BEHAVIOURAL : satisfied ? LoyaltyStage.SATISFIED : LoyaltyStage.NEW;
 
         boolean silentTooLong = !Double.isNaN(s.usualIntervalDays()) && s.usualIntervalDays() > 0
                 && s.daysSinceLast() > settings.lostIntervalMultiple() * s.usualIntervalDays();
         boolean lost = rule(evidence, "lost", s.pAlive() < settings.lostPAlive() || silentTooLong,
-                String.format(Locale.ROOT, "%s %.2f (lost below %.2f); %.0f days since the last purchase%s",
-                        p, s.pAlive(), settings.lostPAlive(), s.daysSinceLast(), Double.isNaN(s.usualIntervalDays()) ? ""
-                                : String.format(Locale.ROOT, " (usually every %.0f; lost after %.0f)",
-                                s.usualIntervalDays(), settings.lostIntervalMultiple() * s.usualIntervalDays())));
+                Phrase.of("lost.p", p, pAlive, two(settings.lostPAlive())),
+                Double.isNaN(s.usualIntervalDays()) ? Phrase.of("lost.days", zero(s.daysSinceLast()))
+                        : Phrase.of("lost.daysUsual", zero(s.daysSinceLast()), zero(s.usualIntervalDays()),
+                        zero(settings.lostIntervalMultiple() * s.usualIntervalDays())));
         boolean rateDrop = !Double.isNaN(s.recentRateRatio()) && s.recentRateRatio() < settings.rateDropRatio();
         // Late deliveries (seeds 000 and 003: fast delivery is the basis of satisfaction) are evidence always, and
         // put the customer at risk from the set number on.
         boolean lateRisk = s.lateDeliveries() > 0 && s.lateDeliveries() >= settings.lateDeliveriesAtRisk();
         if (s.lateDeliveries() > 0) {
-            rule(evidence, "late-delivery", lateRisk, String.format(Locale.ROOT,
-                    "%d late deliveries recently (at risk from %d)", s.lateDeliveries(),
+            rule(evidence, "late-delivery", lateRisk, Phrase.of("late.count", s.lateDeliveries(),
                     settings.lateDeliveriesAtRisk()));
         }
+        List<Phrase> risk = new ArrayList<>();
+        risk.add(Phrase.of("risk.p", p, pAlive, two(settings.atRiskPAlive())));
+        if (!Double.isNaN(s.recentRateRatio())) {
+            risk.add(Phrase.of("risk.rate", zero(100 * s.recentRateRatio()), zero(100 * settings.rateDropRatio())));
+        }
+        if (lateRisk) {
+            risk.add(Phrase.of("risk.late", s.lateDeliveries()));
+        }
         boolean atRisk = !lost && rule(evidence, "at-risk", s.pAlive() < settings.atRiskPAlive() || rateDrop || open
-                        || lateRisk,
-                String.format(Locale.ROOT, "%s %.2f (at risk below %.2f)%s%s", p, s.pAlive(),
-                        settings.atRiskPAlive(), Double.isNaN(s.recentRateRatio()) ? ""
-                                : String.format(Locale.ROOT, "; recent rate %.0f%% of usual (at risk below %.0f%%)",
-                                100 * s.recentRateRatio(), 100 * settings.rateDropRatio()),
-                        lateRisk ? String.format(Locale.ROOT, "; %d late deliveries", s.lateDeliveries()) : ""));
+                || lateRisk, risk.toArray(Phrase[]::new));
         LoyaltyAssessment.Overlay overlay = lost ? LoyaltyAssessment.Overlay.LOST
                 : atRisk ? LoyaltyAssessment.Overlay.AT_RISK : LoyaltyAssessment.Overlay.NONE;
         return new LoyaltyAssessment(stage, overlay, index(s), evidence);
@@ -127,8 +141,21 @@ public final class LoyaltyStagePolicy {
                 + settings.weightEmotional() * emotional) / total;
     }
 
-    private static boolean rule(List<LoyaltyAssessment.Evidence> evidence, String name, boolean held, String detail) {
-        evidence.add(new LoyaltyAssessment.Evidence(name, held, detail));
+    private static boolean rule(List<LoyaltyAssessment.Evidence> evidence, String name, boolean held,
+                                Phrase... phrases) {
+        evidence.add(new LoyaltyAssessment.Evidence(name, held, List.of(phrases)));
         return held;
+    }
+
+    private static String zero(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private static String one(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String two(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 }

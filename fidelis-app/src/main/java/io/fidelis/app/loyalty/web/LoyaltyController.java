@@ -45,7 +45,7 @@ class LoyaltyController {
             out.put("topBrandShare", p.topBrandShare());
             out.put("summary", java.util.Map.of("occasions", p.occasions(), "tx", p.txWeeks(), "T", p.tWeeks(),
                     "monetary", p.monetary(), "period", "week"));
-            out.put("evidence", json.readTree(p.evidence()));
+            out.put("evidence", io.fidelis.app.loyalty.LoyaltyEvidence.english(p.evidence()));
         });
         out.put("scored", l.profile().isPresent());
         out.put("changes", l.changes());
