@@ -165,9 +165,14 @@ public class GroupingSuggestions {
         });
     }
 
+    /** The title a new item takes from its first suggestion: the words on one line, at most 80 characters. */
+    static String titleOf(String suggestion) {
+        String text = suggestion.replaceAll("\\s+", " ");
+        return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+    }
+
     private long newItem(Suggestion first, Instant at) {
-        String text = first.text().replaceAll("\\s+", " ");
-        String title = text.length() <= 80 ? text : text.substring(0, 79) + "…";
+        String title = titleOf(first.text());
         ImprovementItem item = ImprovementItem.open(title, null, current.actor(), at);
         long id = repository.insert(item);
         events.publishEvent(new AuditableChange(current.actor(), "improvement", Long.toString(id), "create", null,

@@ -67,8 +67,21 @@ class VisitPersonalData implements PersonalData {
     public int erase(long customerId, Erasure request) {
         int n = jdbc.sql("update contact set notes = null, needs = null, opinions = null where customer_id = ?")
                 .param(customerId).update();
+        java.util.Set<String> ownTitles = new java.util.HashSet<>(jdbc.sql("select title from task where customer_id = ?")
+                .param(customerId).query(String.class).list());
         n += jdbc.sql("update task set title = '[erased]', outcome = null, version = version + 1 where customer_id = ?")
                 .param(customerId).update();
+        // Other customers' tasks may quote this customer's words (a follow-up named after an improvement item that
+        // took its title from their suggestion): those words go, the rest of the title stays.
+        for (String value : request.personalValues()) {
+            // This customer's own task titles are among the values; a follow-up titled alike for another customer
+            // keeps its wording and loses only the quoted words (a value of their own).
+            if (value.length() >= 4 && !ownTitles.contains(value)) {
+                n += jdbc.sql("update task set title = replace(title, ?, '[erased]'), version = version + 1"
+                        + " where (customer_id is null or customer_id <> ?) and position(? in title) > 0")
+                        .params(value, customerId, value).update();
+            }
+        }
         return n;
     }
 }

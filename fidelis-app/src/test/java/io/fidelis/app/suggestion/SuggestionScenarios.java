@@ -365,6 +365,59 @@ abstract class SuggestionScenarios {
                 + " or coalesce(new_value, '') like '%quieter kettle%'").query(Long.class).single()).isZero();
     }
 
+    /**
+     * An item takes its title from its first suggestion, so the customer's words spread: to the backlog and the API,
+     * to the follow-up tasks of the other customers' managers on delivery, and to the audit trail. Erasure takes
+     * them from all of these; an item renamed by staff keeps its name.
+     */
+    @Test
+    void erasureAlsoRenamesTheItemNamedAfterTheCustomersWordsAndScrubsTheirCopies() {
+        follow(am1, am1.postForm("/customers/ANN/suggestions", "text=" + Http.encode("Annabel Archer at 12 Elm"
+                + " Street\nwants a much quieter kettle, the current one wakes the whole house every morning")
+                + "&subject=Lamps&_csrf=" + am1.csrfToken()));
+        follow(am1, am1.postForm("/customers/CAT/suggestions", "text=" + Http.encode("A much quieter kettle please")
+                + "&subject=Lamps&_csrf=" + am1.csrfToken()));
+        follow(boss, boss.postForm("/improvements/group", "_csrf=" + boss.csrfToken()));
+        long item = itemOf("Annabel");
+        if (itemOf("A much quieter kettle") != item) {
+            // Not grouped by the proposal: the manager moves Cat's into Ann's item (Cat's own is then removed).
+            long catSuggestion = jdbc.sql("select id from suggestion where customer_id = ?").param(cat)
+                    .query(Long.class).single();
+            follow(boss, boss.postForm("/suggestions/" + catSuggestion + "/move", "version=1&to=" + item
+                    + "&_csrf=" + boss.csrfToken()));
+        }
+        assertThat(itemOf("A much quieter kettle")).isEqualTo(item);
+        assertThat(jdbc.sql("select title from improvement_item where id = ?").param(item).query(String.class)
+                .single()).startsWith("Annabel Archer at 12 Elm Street wants").endsWith("…").hasSize(80);
+        Http api = Http.at(port).as("boss", PASSWORD);
+        for (String move : List.of("REVIEW", "PLAN", "DELIVER")) {
+            long version = jdbc.sql("select version from improvement_item where id = ?").param(item)
+                    .query(Long.class).single();
+            assertThat(api.post("/api/v1/improvements/" + item + "/moves", "{\"version\":" + version + ",\"move\":\""
+                    + move + "\",\"text\":\"Quiet kettles are in the shop\"}").statusCode()).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("select count(*) from task where title like '%Annabel%'").query(Long.class).single())
+                .isEqualTo(2);
+
+        HttpResponse<String> erased = boss.postForm("/customers/ANN/erase", "confirm=ANN&reason=" + Http.encode(
+                "request of 2026-12-01") + "&_csrf=" + boss.csrfToken());
+        assertThat(erased.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select title || ' ' || status from improvement_item where id = ?").param(item)
+                .query(String.class).single()).isEqualTo("Suggestion about Lamps DELIVERED");
+        assertThat(api.get("/api/v1/improvements/" + item).body()).doesNotContain("Annabel")
+                .contains("\"customers\":2");
+        assertThat(jdbc.sql("select t.title from task t join customer c on c.id = t.customer_id where"
+                + " c.external_id = 'CAT'").query(String.class).single())
+                .isEqualTo("Suggestion delivered, follow up: [erased]");
+        assertThat(jdbc.sql("select count(*) from task where title like '%Annabel%'").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from audit_event where coalesce(old_value, '') like '%Annabel%'"
+                + " or coalesce(new_value, '') like '%Annabel%'").query(Long.class).single()).isZero();
+        // Cat's own words and the item's counts stay.
+        assertThat(jdbc.sql("select text from suggestion where customer_id = ?").param(cat).query(String.class)
+                .single()).isEqualTo("A much quieter kettle please");
+    }
+
     @Test
     void theEffectComparesTheCustomersWhoAskedWithBuyersWhoDidNot() {
         // Delivered 60 days ago: windows of 60 days before and after. Ann asked and bought before and after; Cat
