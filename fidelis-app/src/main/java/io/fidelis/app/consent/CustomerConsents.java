@@ -133,7 +133,20 @@ public class CustomerConsents {
     /** Asks the customer to confirm e-mail consent: a link, by e-mail to their address, valid for a week. */
     @Transactional
     public Requested requestEmailConfirmation(String externalId, String language) {
-        CustomerRecord c = customers.find(externalId);
+        return request(customers.find(externalId), language, current.actor());
+    }
+
+    /**
+     * As {@link #requestEmailConfirmation}, asked by the system for a customer who ticked "send me news" where nobody
+     * can vouch for the address (the public referral page): the consent counts once the link in the mail is used.
+     */
+    @Transactional
+    public Requested requestEmailConfirmationForSystem(long customerId, String language, String actor) {
+        return request(customers.recordForSystem(customerId).orElseThrow(), language, actor);
+    }
+
+    private Requested request(CustomerRecord c, String language, String actor) {
+        String externalId = c.externalId();
         if (c.email() == null || c.email().isBlank()) {
             throw new BusinessRuleException("email", externalId + " has no e-mail address to confirm");
         }
@@ -146,9 +159,9 @@ public class CustomerConsents {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("insert into consent_request (customer_id, token_hash, email, language, requested_at, requested_by,"
                         + " expires_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(c.id(), SecretTokens.hash(token), c.email(), lang, now, current.actor(),
+                .params(c.id(), SecretTokens.hash(token), c.email(), lang, now, actor,
                         now.plus(confirmWithin)).update();
-        events.publishEvent(new AuditableChange(current.actor(), "customer", externalId, "consent requested", null,
+        events.publishEvent(new AuditableChange(actor, "customer", externalId, "consent requested", null,
                 AuditableChange.json("channel", "EMAIL", "expires", now.plus(confirmWithin).toInstant().toString())));
         String link = publicUrl + "/consent/" + token;
         boolean mailed = mail.send(c.email(), c.name(), lang, link, now.plus(confirmWithin).toInstant());

@@ -52,9 +52,13 @@ public class Referrals {
     private final String publicUrl;
     private final Clock clock = Clock.systemUTC();
 
+    private final io.fidelis.app.consent.CustomerConsents consents;
+
     Referrals(ReferralRepository repository, CustomerManagement customers, PurchaseRecording purchases,
               LoyaltyReadings loyalty, List<CustomerSignals> signals, io.fidelis.app.staff.StaffDirectory staff,
-              @Value("${fidelis.surveys.public-url:http://localhost:8080}") String publicUrl) {
+              @Value("${fidelis.surveys.public-url:http://localhost:8080}") String publicUrl,
+              io.fidelis.app.consent.CustomerConsents consents) {
+        this.consents = consents;
         this.repository = repository;
         this.customers = customers;
         this.purchases = purchases;
@@ -103,7 +107,10 @@ public class Referrals {
     }
 
     /** Someone joining through a referral link. */
-    public record Join(String name, String email, String phone, boolean marketingConsent) {
+    public record Join(String name, String email, String phone, boolean marketingConsent, String language) {
+        public Join(String name, String email, String phone, boolean marketingConsent) {
+            this(name, email, phone, marketingConsent, "en");
+        }
     }
 
     /**
@@ -139,9 +146,14 @@ public class Referrals {
         if (phone != null && phone.length() > 50) {
             throw new BusinessRuleException("phone", "a phone number of at most 50 characters, please");
         }
-        customers.register(new RegisterCustomer(externalId, new CustomerDetails(name, email, phone, null, null,
-                LocalDate.now(clock), "referral", null), referrer.externalId(), activeManager(referrer.accountManager()),
-                join.marketingConsent(), "referral link"));
+        // Anyone may type any address here: ticking "send me news" asks the address's owner to confirm (double
+        // opt-in), and the consent counts only from their confirmation.
+        CustomerRecord joined = customers.register(new RegisterCustomer(externalId, new CustomerDetails(name, email,
+                phone, null, null, LocalDate.now(clock), "referral", null), referrer.externalId(),
+                activeManager(referrer.accountManager()), false, "referral link"));
+        if (join.marketingConsent()) {
+            consents.requestEmailConfirmationForSystem(joined.id(), join.language(), "referral link");
+        }
         return true;
     }
 

@@ -307,10 +307,17 @@ abstract class RelationshipScenarios {
         assertThat(joined.statusCode()).isEqualTo(302);
         assertThat(joined.headers().firstValue("Location").orElseThrow()).contains("/join/" + code + "/thanks");
         long dan = jdbc.sql("select id from customer where email = 'dan@example.com'").query(Long.class).single();
-        assertThat(jdbc.sql("select r.external_id || ' ' || c.acquisition_channel || ' ' || u.username || ' '"
-                + " || c.consent_source from customer c join customer r on r.id = c.referred_by_id join staff_user u"
+        assertThat(jdbc.sql("select r.external_id || ' ' || c.acquisition_channel || ' ' || u.username"
+                + " from customer c join customer r on r.id = c.referred_by_id join staff_user u"
                 + " on u.id = c.account_manager_id where c.id = ?").param(dan).query(String.class).single())
-                .isEqualTo("ANN referral am-1 referral link");
+                .isEqualTo("ANN referral am-1");
+        // Anyone may type any address: "send me news" asks the address's owner to confirm (double opt-in); until
+        // then there is no consent.
+        assertThat(jdbc.sql("select marketing_consent from customer where id = ?").param(dan).query(Boolean.class)
+                .single()).isFalse();
+        assertThat(jdbc.sql("select email || ' ' || language || ' ' || requested_by from consent_request where"
+                + " customer_id = ?").param(dan).query(String.class).single())
+                .isEqualTo("dan@example.com en referral link");
         // The same address again: the same answer, no second customer.
         HttpResponse<String> again = visitor.postForm("/join/" + code + "?lang=en", "name=Dan&email=dan%40example.com"
                 + "&_csrf=" + csrf);

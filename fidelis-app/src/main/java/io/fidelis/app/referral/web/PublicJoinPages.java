@@ -69,7 +69,7 @@ class PublicJoinPages {
             return "referral/join";
         }
         try {
-            referrals.join(code, new Referrals.Join(name, email, phone, consent));
+            referrals.join(code, new Referrals.Join(name, email, phone, consent, language));
             return "redirect:/join/" + code + "/thanks?lang=" + language;
         } catch (BusinessRuleException e) {
             response.setStatus(422);
