@@ -132,7 +132,13 @@ public class LoggingContacts {
     public void complete(long taskId, long version, String outcome) {
         StaffMember me = current.get().orElseThrow();
         FollowUpTask t = repository.task(taskId).orElseThrow(() -> new NotFoundException("no task " + taskId));
-        if (t.assigneeId() != me.id()) {
+        // As in the day: an account manager completes the follow-ups on their customers (whoever they were given
+        // to before a handover); anyone else the ones given to them.
+        boolean theirs = me.role() == io.fidelis.app.staff.Role.ACCOUNT_MANAGER
+                ? customers.recordForSystem(t.customerId()).map(c -> me.username().equals(c.accountManager()))
+                .orElse(false)
+                : t.assigneeId() == me.id();
+        if (!theirs) {
             throw new NotFoundException("no task " + taskId);
         }
         repository.completeTask(taskId, version, Instant.now(clock), me.username(), text(outcome, 1000, "outcome"));

@@ -103,7 +103,10 @@ public class MyDay {
         double median = LoyaltyReadings.quantile(clvs, 0.5);
         Map<Long, Instant> coveredSince = repository.lastContacts(now.minus(Duration.ofDays(settings.coverageDays())));
         List<Task> tasks = new ArrayList<>();
-        for (FollowUpTask t : repository.openTasksOf(me.id())) {
+        // An account manager's follow-ups go with their customers: those on customers handed to them since are
+        // theirs now, and those on customers handed to someone else are not shown to them any more.
+        for (FollowUpTask t : me.role() == Role.ACCOUNT_MANAGER ? repository.openTasksOn(mine)
+                : repository.openTasksOf(me.id())) {
             CustomerRecord c = customers.recordForSystem(t.customerId()).orElseThrow();
             tasks.add(task(Kind.FOLLOW_UP, c, "task.followUp", List.of(t.title()), t.dueOn(), today,
                     customerLink(c), t.id(), t.version()));

@@ -111,6 +111,16 @@ class VisitRepository {
                 .query(VisitRepository::task).list();
     }
 
+    /** The open follow-ups on these customers, whoever they were given to, by due day. */
+    List<FollowUpTask> openTasksOn(java.util.Collection<Long> customerIds) {
+        List<FollowUpTask> out = new java.util.ArrayList<>();
+        io.fidelis.app.shared.InChunks.eachPadded(customerIds, (in, values) -> out.addAll(jdbc.sql(TASK
+                + " where customer_id in (" + in + ") and done_at is null").params(values)
+                .query(VisitRepository::task).list()));
+        out.sort(java.util.Comparator.comparing(FollowUpTask::dueOn).thenComparingLong(FollowUpTask::id));
+        return out;
+    }
+
     List<FollowUpTask> tasksOfCustomer(long customerId) {
         return jdbc.sql(TASK + " where customer_id = ? order by due_on desc, id desc").param(customerId)
                 .query(VisitRepository::task).list();

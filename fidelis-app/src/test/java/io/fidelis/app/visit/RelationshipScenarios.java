@@ -132,6 +132,31 @@ abstract class RelationshipScenarios {
         assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single()).isEqualTo(2);
     }
 
+    /** A follow-up goes with its customer: handed to another manager, it leaves the old one's day for the new one's. */
+    @Test
+    void followUpsGoWithTheCustomerWhenTheyAreHandedToAnotherManager() {
+        String due = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        assertThat(am1.postForm("/customers/ANN/contacts", "kind=CALL&followUp=" + Http.encode("Take the samples")
+                + "&followUpDue=" + due + "&_csrf=" + am1.csrfToken()).statusCode()).isEqualTo(302);
+        long task = jdbc.sql("select id from task").query(Long.class).single();
+        assertThat(am1.page("/my-day").body()).contains("Take the samples");
+        jdbc.sql("update customer set account_manager_id = (select id from staff_user where username = 'am-2'),"
+                + " version = version + 1 where id = ?").param(ann).update();
+        assertThat(am1.page("/my-day").body()).doesNotContain("Take the samples").doesNotContain("Customer ANN");
+        assertThat(Http.at(port).as("am-1", PASSWORD).get("/api/v1/my-day").body()).doesNotContain("ANN");
+        Http am2 = Http.browser(port);
+        am2.signIn("am-2", PASSWORD);
+        assertThat(am2.page("/my-day").body()).contains("Take the samples");
+        // The old manager cannot close it any more; the new one can.
+        assertThat(am1.postForm("/tasks/" + task + "/done", "version=0&outcome=x&_csrf=" + am1.csrfToken())
+                .statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from task where done_at is null").query(Long.class).single()).isOne();
+        follow(am2.postForm("/tasks/" + task + "/done", "version=0&outcome=" + Http.encode("Samples left")
+                + "&_csrf=" + am2.csrfToken()));
+        assertThat(jdbc.sql("select done_by || ' ' || outcome from task where id = ?").param(task)
+                .query(String.class).single()).isEqualTo("am-2 Samples left");
+    }
+
     @Test
     void valuableCustomersAtRiskAndCoverageShowInTheDay() {
         // CLVs 100, 200, 900: the top fifth starts at 900 (the 0.8 quantile of three values is the third).
