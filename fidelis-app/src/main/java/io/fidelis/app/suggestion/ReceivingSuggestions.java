@@ -133,12 +133,21 @@ public class ReceivingSuggestions {
     @Transactional
     public long fromAnswer(SuggestFromAnswer c) {
         CustomerRecord customer = customers.find(c.customerExternalId());
-        Subject s = subject(c.subject());
-        String ref = "survey:" + c.surveyId() + ":" + (c.questionCode() == null ? "" : c.questionCode());
+        // The words are the customer's as stored, not as the form sent them; one suggestion per answer.
+        SurveyManagement.TextAnswer answer = surveys.textAnswer(c.surveyId(), customer.id(), c.questionCode())
+                .orElseThrow(() -> new BusinessRuleException("answer", customer.externalId() + " gave no answer in"
+                        + " words to question " + c.questionCode() + " of survey " + c.surveyId()));
+        String ref = "survey:" + c.surveyId() + ":" + c.questionCode() + ":" + answer.responseId();
         if (ref.length() > 100) {
-            ref = ref.substring(0, 100);
+            throw new BusinessRuleException("code", "no such question");
         }
-        return store(Suggestion.receive(customer.id(), SuggestionSource.SURVEY, ref, c.text(), s.sku(), s.category(),
+        if (repository.exists(SuggestionSource.SURVEY, ref)) {
+            throw new BusinessRuleException("answer", "a suggestion was made from this answer already");
+        }
+        Subject s = subject(c.subject());
+        String text = answer.text().length() > Suggestion.MAX_TEXT
+                ? answer.text().substring(0, Suggestion.MAX_TEXT - 1) + "…" : answer.text();
+        return store(Suggestion.receive(customer.id(), SuggestionSource.SURVEY, ref, text, s.sku(), s.category(),
                 surveys.languageOf(customer.id()).orElse("en"), Instant.now(clock), current.actor()), customer);
     }
 

@@ -360,6 +360,20 @@ public class SurveyManagement {
         }
     }
 
+    /** A customer's answer in words to a question: the response it is part of, and the words. */
+    public record TextAnswer(long responseId, String text) {
+    }
+
+    /**
+     * The customer's latest answer in words to this question of this survey, as stored; empty when they gave none
+     * (system use: other capabilities quote what the customer said, never what a form claims they said).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<TextAnswer> textAnswer(long surveyId, long customerId, String questionCode) {
+        return repository.textAnswer(surveyId, customerId, questionCode == null ? "" : questionCode)
+                .map(e -> new TextAnswer(e.getKey(), e.getValue()));
+    }
+
     /**
      * The language a customer last answered a survey in, or was invited in ({@code en} or {@code zh-CN}); empty when
      * they never were. Other capabilities write to the customer in it (system use).

@@ -203,6 +203,15 @@ class SurveyRepository {
     }
 
     /** One customer's remembered language. */
+    /** The customer's latest text answer to a question of a survey: the response's id and the text. */
+    java.util.Optional<Map.Entry<Long, String>> textAnswer(long surveyId, long customerId, String code) {
+        return jdbc.sql("select r.id, a.text from survey_answer a join survey_response r on r.id = a.response_id"
+                        + " where r.survey_id = ? and r.customer_id = ? and a.code = ? and a.text is not null"
+                        + " order by r.submitted_at desc, r.id desc")
+                .params(surveyId, customerId, code).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list().stream().findFirst();
+    }
+
     java.util.Optional<String> languageOf(long customerId) {
         return jdbc.sql("select language from survey_language where customer_id = ?").param(customerId)
                 .query(String.class).optional();

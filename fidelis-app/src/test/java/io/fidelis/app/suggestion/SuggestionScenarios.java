@@ -418,6 +418,43 @@ abstract class SuggestionScenarios {
                 .single()).isEqualTo("A much quieter kettle please");
     }
 
+    /**
+     * A suggestion from a survey answer quotes the answer as stored: a form cannot make up what the customer said,
+     * name an answer they did not give, or make two suggestions of one answer.
+     */
+    @Test
+    void aSuggestionFromASurveyAnswerQuotesTheStoredAnswerOnce() {
+        jdbc.sql("insert into survey (template, audience, title_en, title_zh, status, invitation_days, created_at,"
+                + " created_by, version) values ('csat', 'CUSTOMER', 'After the order', '订单之后', 'OPEN', 14,"
+                + " current_timestamp, 'boss', 0)").update();
+        long survey = jdbc.sql("select id from survey").query(Long.class).single();
+        jdbc.sql("insert into survey_response (survey_id, customer_id, channel, language, submitted_at) values (?, ?,"
+                + " 'EMAIL', 'en', current_timestamp)").params(survey, ann).update();
+        long response = jdbc.sql("select max(id) from survey_response").query(Long.class).single();
+        jdbc.sql("insert into survey_answer (response_id, code, text) values (?, 'IMPROVE', ?)")
+                .params(response, "Sofas that fit\nthrough narrow doors").update();
+        Http analyst = Http.browser(port);
+        staff.create("analyst-1", null, Role.ANALYST, PASSWORD);
+        analyst.signIn("analyst-1", PASSWORD);
+        String made = follow(analyst, analyst.postForm("/suggestions/from-answer", "surveyId=" + survey
+                + "&customer=ANN&code=IMPROVE&text=" + Http.encode("Something Ann never said") + "&subject=Sofas&_csrf="
+                + analyst.csrfToken()));
+        assertThat(made).contains("id=\"suggestion-message\"");
+        assertThat(jdbc.sql("select text || '|' || source || '|' || source_ref || '|' || category from suggestion")
+                .query(String.class).single()).isEqualTo("Sofas that fit\nthrough narrow doors|SURVEY|survey:" + survey
+                + ":IMPROVE:" + response + "|Sofas");
+        // Once per answer; no answer in words to that question, or none by that customer: refused, nothing stored.
+        assertThat(follow(analyst, analyst.postForm("/suggestions/from-answer", "surveyId=" + survey
+                + "&customer=ANN&code=IMPROVE&subject=Sofas&_csrf=" + analyst.csrfToken())))
+                .contains("a suggestion was made from this answer already");
+        assertThat(follow(analyst, analyst.postForm("/suggestions/from-answer", "surveyId=" + survey
+                + "&customer=CAT&code=IMPROVE&subject=Sofas&_csrf=" + analyst.csrfToken())))
+                .contains("CAT gave no answer in words to question IMPROVE of survey " + survey);
+        assertThat(analyst.postForm("/suggestions/from-answer", "surveyId=424242&customer=ANN&code=IMPROVE"
+                + "&subject=Sofas&_csrf=" + analyst.csrfToken()).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from suggestion").query(Long.class).single()).isOne();
+    }
+
     @Test
     void theEffectComparesTheCustomersWhoAskedWithBuyersWhoDidNot() {
         // Delivered 60 days ago: windows of 60 days before and after. Ann asked and bought before and after; Cat
