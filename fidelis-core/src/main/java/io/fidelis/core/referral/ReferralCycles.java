@@ -2,7 +2,6 @@ package io.fidelis.core.referral;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Every referral cycle among some customers: groups of customers each referred, directly or through others, by
@@ -27,13 +26,7 @@ public final class ReferralCycles {
      * @throws IllegalArgumentException if the arrays differ in length or an id is listed twice or is NONE
      */
     public static List<int[]> of(long[] customerIds, long[] referrerIds) {
-        Objects.requireNonNull(customerIds, "customerIds");
-        Objects.requireNonNull(referrerIds, "referrerIds");
-        int n = customerIds.length;
-        if (referrerIds.length != n) {
-            throw new IllegalArgumentException("there are " + n + " customer ids but " + referrerIds.length
-                    + " referrer ids: each customer needs its referrer id or ReferralForest.NONE");
-        }
+        int n = ReferralForest.pairedLength(customerIds, referrerIds);
         ReferralForest.IdIndex index = new ReferralForest.IdIndex(customerIds);
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {

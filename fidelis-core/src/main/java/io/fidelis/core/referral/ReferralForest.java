@@ -68,13 +68,7 @@ public final class ReferralForest {
      *                                  make a cycle (the message names the customers in it)
      */
     public static ReferralForest of(long[] customerIds, long[] referrerIds) {
-        Objects.requireNonNull(customerIds, "customerIds");
-        Objects.requireNonNull(referrerIds, "referrerIds");
-        int n = customerIds.length;
-        if (referrerIds.length != n) {
-            throw new IllegalArgumentException("there are " + n + " customer ids but " + referrerIds.length
-                    + " referrer ids: each customer needs its referrer id or ReferralForest.NONE");
-        }
+        int n = pairedLength(customerIds, referrerIds);
         long[] ids = customerIds.clone();
         IdIndex index = new IdIndex(ids);
 
@@ -141,6 +135,18 @@ public final class ReferralForest {
         }
         return new ReferralForest(ids, index, parent, refereeStart, referees, order, depth, chainSize, roots,
                 maxDepth);
+    }
+
+    /** The number of customers, once both arrays are there and of one length (else an exception saying why). */
+    static int pairedLength(long[] customerIds, long[] referrerIds) {
+        Objects.requireNonNull(customerIds, "customerIds");
+        Objects.requireNonNull(referrerIds, "referrerIds");
+        int n = customerIds.length;
+        if (referrerIds.length != n) {
+            throw new IllegalArgumentException("there are " + n + " customer ids but " + referrerIds.length
+                    + " referrer ids: each customer needs its referrer id or ReferralForest.NONE");
+        }
+        return n;
     }
 
     /**
